@@ -1,0 +1,80 @@
+# Parley: `make run` serves on http://127.0.0.1:8080; `make test` runs every test.
+# On a fresh Debian machine with only the Swift toolchain, the targets install what they need.
+
+SWIFT      ?= swift
+PORT       ?= 8080
+DATABASE   ?= ./parley.sqlite
+VENV       := .venv
+PY         := $(VENV)/bin/python
+APT_GET    := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
+FUZZ_SECONDS ?= 60
+
+.PHONY: run build release test test-swift test-conformance test-data test-asan test-tsan \
+        fuzz fuzz-short bench soak deps deps-bench venv clean
+
+run: release
+	.build/release/parley serve --port $(PORT) --database $(DATABASE)
+
+release: deps
+	$(SWIFT) build -c release --product parley
+
+build: deps
+	$(SWIFT) build
+
+# Everything CI runs: unit and loopback tests, the seed's checks, the independent tools.
+test: deps test-data test-swift test-conformance fuzz-short
+
+test-swift: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test-data: deps
+	bash Tests/Data/check_seed.sh
+
+test-conformance: deps venv
+	$(SWIFT) build --product parley
+	$(PY) -m pytest -q Tests/Conformance
+
+test-asan: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash Tests/Fuzz/run.sh
+
+fuzz-short: deps
+	FUZZ_SECONDS=20 bash Tests/Fuzz/run.sh
+
+bench: deps deps-bench
+	bash Benchmarks/bench.sh
+
+soak: deps deps-bench
+	bash Benchmarks/soak.sh
+
+# System packages: libsqlite3-dev to build; installed only where missing.
+deps:
+	@if ! pkg-config --exists sqlite3 2>/dev/null || ! [ -f /usr/include/sqlite3.h ]; then \
+	  echo "installing libsqlite3-dev and pkg-config"; \
+	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq libsqlite3-dev pkg-config sqlite3 >/dev/null; \
+	fi
+	@command -v sqlite3 >/dev/null || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq sqlite3 >/dev/null; }
+
+deps-bench:
+	@for tool in wrk nginx haproxy; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq $$missing >/dev/null; \
+	fi
+
+# Python tools for the conformance suite, pinned, in a project-local virtual environment.
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: Tests/Conformance/requirements.txt
+	@python3 -m venv $(VENV) 2>/dev/null || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq python3-venv >/dev/null && python3 -m venv $(VENV); }
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Conformance/requirements.txt
+	touch $@
+
+clean:
+	rm -rf .build .build-asan .build-tsan .build-fuzz $(VENV)

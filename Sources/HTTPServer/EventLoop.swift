@@ -1,0 +1,432 @@
+import CShim
+import Glibc
+
+/// One thread's epoll loop: its own listener, its own connections, its own handler.
+/// Nothing here is shared with another loop except the ServerStats atomics.
+final class EventLoop {
+    private let configuration: ServerConfiguration
+    private let stats: ServerStats
+    private let handler: any HTTPHandler
+    private var listener: Int32
+    private let wakeFD: Int32
+    private let epollFD: Int32
+    private let shutdownRequested: @Sendable () -> Bool
+
+    private var connections: [Connection?] = []
+    private var connectionCount = 0
+    private var writer = ResponseWriter()
+    private var date = DateHeader()
+    private var log: ByteBuffer
+    private var spareBuffers: [ByteBuffer] = []
+    private var listenerPausedUntil: Int?
+    private var draining = false
+    private var drainDeadline = 0
+    private var nextSweep = 0
+
+    private static let readChunk = 16 * 1024
+    private static let bufferSize = 16 * 1024
+    private static let lingerLimit = 1 << 20
+
+    init(configuration: ServerConfiguration, stats: ServerStats, handler: any HTTPHandler, listener: Int32,
+         wakeFD: Int32, shutdownRequested: @escaping @Sendable () -> Bool) throws {
+        self.configuration = configuration
+        self.stats = stats
+        self.handler = handler
+        self.listener = listener
+        self.wakeFD = wakeFD
+        self.shutdownRequested = shutdownRequested
+        log = ByteBuffer(capacity: 4096)
+        epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epollFD >= 0 else { throw ServerError.system(call: "epoll_create1", errno: errno) }
+        watch(listener, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)
+        watch(wakeFD, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)
+    }
+
+    deinit {
+        Glibc.close(epollFD)
+    }
+
+    // MARK: - The loop
+
+    func run() {
+        var events = [epoll_event](repeating: epoll_event(), count: 256)
+        while true {
+            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, Int32($0.count), 250) }
+            date.update(now: Clock.wallSeconds())
+            if count < 0 && errno != EINTR { break }
+            for index in 0..<max(0, Int(count)) {
+                let event = events[index]
+                let fd = Int32(truncatingIfNeeded: event.data.u64)
+                if fd == listener {
+                    acceptConnections()
+                } else if fd == wakeFD {
+                    var value: UInt64 = 0
+                    _ = read(wakeFD, &value, 8)
+                } else if let connection = connection(fd) {
+                    if event.events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+                        readable(connection)
+                    }
+                    if event.events & EPOLLOUT.rawValue != 0, self.connection(fd) === connection {
+                        flush(connection)
+                    }
+                }
+            }
+            flushLog()
+            let now = Clock.monotonicMilliseconds()
+            if !draining && shutdownRequested() { beginDrain(now: now) }
+            if now >= nextSweep {
+                nextSweep = now + 250
+                sweep(now: now)
+            }
+            if draining && (connectionCount == 0 || now >= drainDeadline) { break }
+        }
+        for case let connection? in connections { close(connection) }
+        flushLog()
+    }
+
+    // MARK: - Accepting
+
+    private func acceptConnections() {
+        for _ in 0..<128 {
+            var storage = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let fd = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { cshim_accept4(listener, $0, &length) }
+            }
+            if fd < 0 {
+                let code = cshim_errno()
+                if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
+                    // Out of descriptors: stop watching the listener for a moment instead of
+                    // spinning on a readiness we cannot act on; serving resumes when fds free up.
+                    watch(listener, events: 0, op: EPOLL_CTL_DEL)
+                    listenerPausedUntil = Clock.monotonicMilliseconds() + 100
+                    notice("accept: out of file descriptors; pausing accepts for 100 ms")
+                }
+                return  // EAGAIN, ECONNABORTED, EINTR, …: try again at the next readiness
+            }
+            let open = stats.openConnections.add(1, ordering: .relaxed).newValue
+            if open > configuration.maxConnections {
+                stats.openConnections.subtract(1, ordering: .relaxed)
+                stats.rejectedConnections.add(1, ordering: .relaxed)
+                rejectOverCapacity(fd)
+                continue
+            }
+            stats.acceptedConnections.add(1, ordering: .relaxed)
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            let connection = Connection(fd: fd, remoteAddress: Listener.peerAddress(&storage),
+                                        limits: configuration.limits, now: Clock.monotonicMilliseconds())
+            store(connection)
+            watch(fd, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)
+        }
+    }
+
+    private lazy var overCapacityResponse: [UInt8] = {
+        let out = ByteBuffer(capacity: 512)
+        writer.write(.problem(status: 503, detail: "The server is at its limit of \(configuration.maxConnections) open connections; try again shortly."),
+                     method: nil, version: .http11, keepAlive: false, date: DateHeader.format(Clock.wallSeconds()), into: out)
+        return Array(out.readable)
+    }()
+
+    private func rejectOverCapacity(_ fd: Int32) {
+        let bytes = overCapacityResponse
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        Glibc.shutdown(fd, Int32(SHUT_WR))
+        Glibc.close(fd)
+    }
+
+    // MARK: - Reading
+
+    private func readable(_ connection: Connection) {
+        let buffer = connection.input ?? takeBuffer()
+        let count = read(connection.fd, buffer.reserveWritable(Self.readChunk), Self.readChunk)
+        if count > 0 {
+            buffer.didWrite(count)
+            stats.bytesIn.add(count, ordering: .relaxed)
+            connection.lastActivity = Clock.monotonicMilliseconds()
+            if connection.phase == .lingering {
+                buffer.clear()
+                returnBuffer(buffer)
+                connection.input = nil
+                connection.lingerDiscarded += count
+                if connection.lingerDiscarded > Self.lingerLimit { close(connection) }
+                return
+            }
+            connection.input = buffer
+            if connection.headStartedAt == nil && !connection.parser.isReadingBody {
+                connection.headStartedAt = connection.lastActivity
+            }
+            process(connection)
+            return
+        }
+        if connection.input == nil { returnBuffer(buffer) }
+        if count == 0 {
+            // The peer is done sending. Answer nothing invented for a partial request; finish what is owed.
+            if connection.hasPendingOutput && connection.phase == .open {
+                connection.closeAfterFlush = true
+                connection.readPaused = true
+                updateInterest(connection)
+            } else {
+                close(connection)
+            }
+            return
+        }
+        let code = errno
+        if code != EAGAIN && code != EWOULDBLOCK && code != EINTR { close(connection) }
+    }
+
+    /// Parses and answers every complete request in the connection's input, in order,
+    /// queueing the responses, then writes them together.
+    private func process(_ connection: Connection) {
+        guard let input = connection.input else { return }
+        var consumed = 0
+        parsing: while !connection.closeAfterFlush {
+            if (connection.output?.readableCount ?? 0) >= configuration.outputHighWater {
+                connection.readPaused = true
+                break
+            }
+            let unread = UnsafeBufferPointer(rebasing: input.readable[consumed...])
+            switch connection.parser.next(unread, consumed: &consumed) {
+            case .needMore:
+                break parsing
+            case .sendContinue:
+                outputBuffer(connection).append("HTTP/1.1 100 Continue\r\n\r\n" as StaticString)
+            case .request(var request):
+                request.remoteAddress = connection.remoteAddress
+                if draining { request.keepAlive = false }
+                respond(to: request, on: connection)
+                connection.headStartedAt = nil
+                if !request.keepAlive { connection.closeAfterFlush = true }
+            case .failure(let error):
+                stats.parseErrors.add(1, ordering: .relaxed)
+                enqueue(error.response, method: nil, version: .http11, keepAlive: false, on: connection,
+                     logTarget: "-", started: nil)
+                connection.closeAfterFlush = true
+            }
+        }
+        input.consume(consumed)
+        if input.isEmpty || connection.closeAfterFlush {
+            input.clear()
+            returnBuffer(input)
+            connection.input = nil
+        }
+        if connection.input != nil && connection.headStartedAt == nil && !connection.parser.isReadingBody {
+            connection.headStartedAt = Clock.monotonicMilliseconds()
+        }
+        flush(connection)
+    }
+
+    private func respond(to request: HTTPRequest, on connection: Connection) {
+        let started = configuration.quiet ? nil : Clock.monotonicMicroseconds()
+        let response = handler.handle(request)
+        stats.requests.add(1, ordering: .relaxed)
+        enqueue(response, method: request.method, version: request.version, keepAlive: request.keepAlive,
+             on: connection, logTarget: request.target, started: started)
+    }
+
+    private func enqueue(_ response: HTTPResponse, method: HTTPMethod?, version: HTTPVersion, keepAlive: Bool,
+                      on connection: Connection, logTarget: String, started: Int?) {
+        let out = outputBuffer(connection)
+        let before = out.readableCount
+        writer.write(response, method: method, version: version, keepAlive: keepAlive, date: date.bytes, into: out)
+        if !configuration.quiet {
+            let micros = started.map { Clock.monotonicMicroseconds() - $0 } ?? 0
+            log.append(connection.remoteAddress)
+            log.append(" " as StaticString)
+            log.append(method?.rawValue ?? "-")
+            log.append(" " as StaticString)
+            appendLogSafe(logTarget)
+            log.append(" " as StaticString)
+            log.appendDecimal(response.status)
+            log.append(" " as StaticString)
+            log.appendDecimal(out.readableCount - before)
+            log.append(" " as StaticString)
+            log.appendDecimal(micros)
+            log.append("us\n" as StaticString)
+        }
+    }
+
+    /// Request targets are printable ASCII by the time they get here; this guards the log anyway.
+    private func appendLogSafe(_ text: String) {
+        for byte in text.utf8 { log.append(byte >= 0x21 && byte < 0x7F ? byte : UInt8(ascii: "?")) }
+    }
+
+    // MARK: - Writing
+
+    private func flush(_ connection: Connection) {
+        if let output = connection.output {
+            while !output.isEmpty {
+                let pending = output.readable
+                let written = Glibc.send(connection.fd, pending.baseAddress, pending.count, Int32(MSG_NOSIGNAL))
+                if written > 0 {
+                    output.consume(written)
+                    stats.bytesOut.add(written, ordering: .relaxed)
+                    connection.lastActivity = Clock.monotonicMilliseconds()
+                } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    updateInterest(connection)
+                    return
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    close(connection)  // the peer vanished mid-response
+                    return
+                }
+            }
+            returnBuffer(output)
+            connection.output = nil
+        }
+        if connection.closeAfterFlush {
+            startLingering(connection)
+            return
+        }
+        if connection.readPaused {
+            connection.readPaused = false
+            updateInterest(connection)
+            if connection.hasPendingInput { process(connection) }
+            return
+        }
+        if connection.watchingWrite { updateInterest(connection) }
+    }
+
+    /// Shuts our side and reads and drops what the peer still sends for a moment, so that
+    /// closing with unread bytes does not reset the connection before our response arrives.
+    private func startLingering(_ connection: Connection) {
+        guard connection.phase == .open else { return }
+        Glibc.shutdown(connection.fd, Int32(SHUT_WR))
+        connection.phase = .lingering
+        connection.lingerStartedAt = Clock.monotonicMilliseconds()
+        connection.readPaused = false
+        if let input = connection.input {
+            input.clear()
+            returnBuffer(input)
+            connection.input = nil
+        }
+        updateInterest(connection)
+    }
+
+    private func updateInterest(_ connection: Connection) {
+        let wantsWrite = connection.hasPendingOutput
+        let wantsRead = !connection.readPaused
+        var events: UInt32 = 0
+        if wantsRead { events |= EPOLLIN.rawValue }
+        if wantsWrite { events |= EPOLLOUT.rawValue }
+        connection.watchingWrite = wantsWrite
+        watch(connection.fd, events: events, op: EPOLL_CTL_MOD)
+    }
+
+    // MARK: - Timers, shutdown
+
+    private func sweep(now: Int) {
+        if let until = listenerPausedUntil, now >= until, !draining {
+            listenerPausedUntil = nil
+            watch(listener, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)
+        }
+        for case let connection? in connections {
+            switch connection.expiry(now: now, configuration: configuration) {
+            case .none:
+                break
+            case .silentClose:
+                close(connection)
+            case .requestTimeout:
+                stats.timeouts.add(1, ordering: .relaxed)
+                let detail = connection.parser.isReadingBody
+                    ? "The request body did not arrive within \(configuration.bodyTimeoutMs / 1000) s."
+                    : "The request head was not complete within \(configuration.headTimeoutMs / 1000) s."
+                connection.headStartedAt = nil
+                if let input = connection.input {
+                    input.clear()
+                    returnBuffer(input)
+                    connection.input = nil
+                }
+                enqueue(.problem(status: 408, detail: detail), method: nil, version: .http11, keepAlive: false,
+                     on: connection, logTarget: "-", started: nil)
+                connection.closeAfterFlush = true
+                flush(connection)
+            }
+        }
+    }
+
+    private func beginDrain(now: Int) {
+        draining = true
+        drainDeadline = now + configuration.shutdownGraceMs
+        if listenerPausedUntil == nil { watch(listener, events: 0, op: EPOLL_CTL_DEL) }
+        Glibc.close(listener)
+        listener = -1
+        for case let connection? in connections {
+            if connection.isIdle || connection.phase == .lingering {
+                close(connection)
+            } else if !connection.parser.isMidRequest && !connection.hasPendingInput {
+                connection.closeAfterFlush = true  // finish the response in flight, then close
+            }
+        }
+    }
+
+    // MARK: - Bookkeeping
+
+    private func connection(_ fd: Int32) -> Connection? {
+        let index = Int(fd)
+        return index < connections.count ? connections[index] : nil
+    }
+
+    private func store(_ connection: Connection) {
+        let index = Int(connection.fd)
+        if index >= connections.count {
+            connections.append(contentsOf: repeatElement(nil, count: index + 1 - connections.count + 64))
+        }
+        connections[index] = connection
+        connectionCount += 1
+    }
+
+    private func close(_ connection: Connection) {
+        let index = Int(connection.fd)
+        guard index < connections.count, connections[index] === connection else { return }
+        connections[index] = nil
+        connectionCount -= 1
+        stats.openConnections.subtract(1, ordering: .relaxed)
+        if let input = connection.input { input.clear(); returnBuffer(input) }
+        if let output = connection.output { output.clear(); returnBuffer(output) }
+        connection.input = nil
+        connection.output = nil
+        Glibc.close(connection.fd)  // also removes it from the epoll set
+    }
+
+    private func outputBuffer(_ connection: Connection) -> ByteBuffer {
+        if let output = connection.output { return output }
+        let buffer = takeBuffer()
+        connection.output = buffer
+        return buffer
+    }
+
+    private func takeBuffer() -> ByteBuffer {
+        spareBuffers.popLast() ?? ByteBuffer(capacity: Self.bufferSize)
+    }
+
+    /// Keeps a few ordinary-sized buffers for reuse; large ones (a big body) are freed.
+    private func returnBuffer(_ buffer: ByteBuffer) {
+        guard buffer.isEmpty, buffer.capacity <= 64 * 1024, spareBuffers.count < 64 else { return }
+        buffer.clear()
+        spareBuffers.append(buffer)
+    }
+
+    private func watch(_ fd: Int32, events: UInt32, op: Int32) {
+        guard fd >= 0 else { return }
+        var event = epoll_event()
+        event.events = events
+        event.data.u64 = UInt64(UInt32(bitPattern: fd))
+        _ = epoll_ctl(epollFD, op, fd, &event)
+    }
+
+    private func notice(_ text: String) {
+        log.append(text)
+        log.append(UInt8(ascii: "\n"))
+    }
+
+    private func flushLog() {
+        while !log.isEmpty {
+            let pending = log.readable
+            let written = write(configuration.logDescriptor, pending.baseAddress, pending.count)
+            if written <= 0 { if errno == EINTR { continue }; log.clear(); break }
+            log.consume(written)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// What a handler returns. The engine adds Date, Content-Length and Connection,
+/// drops the body of HEAD, 1xx, 204 and 304 responses, and writes head and body in one write.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+    /// A low-cardinality name of the route that answered (for metrics and logs), never a raw path.
+    public var route: String
+
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], route: String = "") {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.route = route
+    }
+
+    /// An RFC 9457 problem document.
+    public static func problem(status: Int, title: String? = nil, detail: String, type: String = "about:blank",
+                               extra: [(String, String)] = []) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "application/problem+json; charset=utf-8")
+        return HTTPResponse(status: status, headers: headers,
+                            body: ProblemDocument.encode(status: status, title: title ?? HTTPStatus.reason(status),
+                                                         detail: detail, type: type, extra: extra),
+                            route: "problem")
+    }
+}
+
+/// Built once per loop thread; not shared between threads, so it may hold a database connection.
+public protocol HTTPHandler: AnyObject {
+    func handle(_ request: HTTPRequest) -> HTTPResponse
+}

@@ -1,0 +1,59 @@
+/// Serialises responses into a connection's output buffer: status line, Date,
+/// Content-Length, Connection, the handler's headers, then the body, all in one run of
+/// bytes so the loop can send them with one write.
+struct ResponseWriter {
+    private var statusLines: [Int: [UInt8]] = [:]
+
+    /// Whether a response with this status to this method carries a body (RFC 9110 §6.4.1).
+    static func hasBody(status: Int, method: HTTPMethod?) -> Bool {
+        if method == .head { return false }
+        return !(status < 200 || status == 204 || status == 304)
+    }
+
+    mutating func write(_ response: HTTPResponse, method: HTTPMethod?, version: HTTPVersion, keepAlive: Bool,
+                        date: [UInt8], into out: ByteBuffer) {
+        out.append(statusLine(response.status))
+        out.append("Date: " as StaticString)
+        out.append(date)
+        out.append("\r\n" as StaticString)
+        if response.status >= 200 && response.status != 204 && response.status != 304 {
+            out.append("Content-Length: " as StaticString)
+            out.appendDecimal(response.body.count)
+            out.append("\r\n" as StaticString)
+        }
+        if !keepAlive {
+            out.append("Connection: close\r\n" as StaticString)
+        } else if version == .http10 {
+            out.append("Connection: keep-alive\r\n" as StaticString)
+        }
+        for field in response.headers {
+            appendSafe(field.name, to: out)
+            out.append(": " as StaticString)
+            appendSafe(field.value, to: out)
+            out.append("\r\n" as StaticString)
+        }
+        out.append("\r\n" as StaticString)
+        if Self.hasBody(status: response.status, method: method) {
+            out.append(response.body)
+        }
+    }
+
+    /// Header text comes from handlers; a CR or LF in it would split the response, so controls are dropped.
+    private func appendSafe(_ text: String, to out: ByteBuffer) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if !utf8.contains(where: { $0 < 0x20 && $0 != 0x09 }) {
+                out.append(utf8)
+            } else {
+                for byte in utf8 where byte >= 0x20 || byte == 0x09 { out.append(byte) }
+            }
+        }
+    }
+
+    private mutating func statusLine(_ status: Int) -> [UInt8] {
+        if let line = statusLines[status] { return line }
+        let line = Array("HTTP/1.1 \(status) \(HTTPStatus.reason(status))\r\n".utf8)
+        statusLines[status] = line
+        return line
+    }
+}

@@ -1,0 +1,136 @@
+import CShim
+import Glibc
+import Synchronization
+
+/// The HTTP server: binds the listeners, runs one event loop per worker thread, and
+/// shuts down gracefully. Handlers come from `handlerFactory`, called once on each loop thread.
+public final class Server: Sendable {
+    public let configuration: ServerConfiguration
+    public let stats: ServerStats
+    private let handlerFactory: @Sendable () throws -> any HTTPHandler
+    private let state = Mutex(State())
+    private let stopping = Atomic<Bool>(false)
+
+    private struct State {
+        var port = 0
+        var threads: [pthread_t] = []
+        var wakeFDs: [Int32] = []
+        var started = false
+        var stopped = false
+    }
+
+    public init(configuration: ServerConfiguration, stats: ServerStats = ServerStats(),
+                handlerFactory: @escaping @Sendable () throws -> any HTTPHandler) {
+        self.configuration = configuration
+        self.stats = stats
+        self.handlerFactory = handlerFactory
+    }
+
+    /// The port the server listens on (the chosen one when configured with port 0).
+    public var port: Int { state.withLock { $0.port } }
+
+    /// Binds and starts the loops; returns once every loop is ready to accept, or throws
+    /// (port in use, a handler that cannot be built) with nothing left running.
+    public func start() throws {
+        _ = cshim_ignore_sigpipe()
+        let workers = max(1, configuration.workers)
+        let (listeners, port): ([Int32], Int)
+        do {
+            (listeners, port) = try Listener.bindGroup(host: configuration.host, port: configuration.port,
+                                                       count: workers, shareWithOtherProcesses: configuration.reusePort)
+        } catch ServerError.addressInUse {
+            throw ServerError.addressInUse(host: configuration.host, port: configuration.port)
+        }
+        let ready = ReadyLatch(count: workers)
+        var threads: [pthread_t] = []
+        var wakeFDs: [Int32] = []
+        for listener in listeners {
+            let wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+            wakeFDs.append(wakeFD)
+            let configuration = self.configuration, stats = self.stats, factory = handlerFactory
+            let stopping = StopFlag(server: self)
+            guard let thread = startThread({
+                let loop: EventLoop
+                do {
+                    loop = try EventLoop(configuration: configuration, stats: stats, handler: try factory(),
+                                         listener: listener, wakeFD: wakeFD, shutdownRequested: stopping.isSet)
+                } catch {
+                    ready.fail(error)
+                    Glibc.close(listener)
+                    return
+                }
+                ready.arrive()
+                loop.run()
+            }) else {
+                throw ServerError.system(call: "pthread_create", errno: errno)
+            }
+            threads.append(thread)
+        }
+        state.withLock {
+            $0.port = port
+            $0.threads = threads
+            $0.wakeFDs = wakeFDs
+            $0.started = true
+        }
+        if let error = ready.wait() {
+            shutdown()
+            throw error
+        }
+    }
+
+    fileprivate var isStopping: Bool { stopping.load(ordering: .acquiring) }
+
+    /// Stops accepting, lets responses in flight finish, closes idle connections, and
+    /// returns when every loop has ended (within the configured grace period).
+    public func shutdown() {
+        stopping.store(true, ordering: .releasing)
+        let (threads, wakeFDs) = state.withLock { state -> ([pthread_t], [Int32]) in
+            defer { state.threads = []; state.wakeFDs = [] }
+            return (state.threads, state.wakeFDs)
+        }
+        for fd in wakeFDs {
+            var one: UInt64 = 1
+            _ = write(fd, &one, 8)
+        }
+        for thread in threads { pthread_join(thread, nil) }
+        for fd in wakeFDs { Glibc.close(fd) }
+    }
+}
+
+/// Lets loops ask whether shutdown has begun without holding the server strongly in a cycle.
+private struct StopFlag: Sendable {
+    let server: Server
+    var isSet: @Sendable () -> Bool { { [server] in server.isStopping } }
+}
+
+/// Counts loops that came up; the first failure wins.
+private final class ReadyLatch: Sendable {
+    private let state: Mutex<(remaining: Int, error: (any Error)?)>
+    private let condition = Condition()
+
+    init(count: Int) { state = Mutex((count, nil)) }
+
+    func arrive() {
+        state.withLock { $0.remaining -= 1 }
+        condition.broadcast()
+    }
+
+    func fail(_ error: any Error) {
+        state.withLock { $0.remaining -= 1; if $0.error == nil { $0.error = error } }
+        condition.broadcast()
+    }
+
+    func wait() -> (any Error)? {
+        while true {
+            let (remaining, error) = state.withLock { ($0.remaining, $0.error) }
+            if remaining <= 0 { return error }
+            condition.wait(milliseconds: 5)
+        }
+    }
+}
+
+/// A tiny sleep-based wait: start-up only, never on the request path.
+private final class Condition: Sendable {
+    func broadcast() {}
+    func wait(milliseconds: Int) { usleep(UInt32(milliseconds * 1000)) }
+}

@@ -1,0 +1,15 @@
+import Synchronization
+
+/// Counters shared by every loop of a server, readable from any thread (for /metrics).
+public final class ServerStats: Sendable {
+    public let openConnections = Atomic<Int>(0)
+    public let acceptedConnections = Atomic<Int>(0)
+    public let rejectedConnections = Atomic<Int>(0)
+    public let requests = Atomic<Int>(0)
+    public let bytesIn = Atomic<Int>(0)
+    public let bytesOut = Atomic<Int>(0)
+    public let parseErrors = Atomic<Int>(0)
+    public let timeouts = Atomic<Int>(0)
+
+    public init() {}
+}

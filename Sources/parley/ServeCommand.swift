@@ -1,0 +1,63 @@
+import CShim
+import Glibc
+import HTTPServer
+import ParleyAPI
+import ParleyStore
+
+enum ServeCommand {
+    static func run(_ arguments: [String]) throws -> Int32 {
+        let options = try Arguments(arguments,
+                                    valued: ["host", "port", "database", "workers", "max-connections", "response-cache-mb"],
+                                    flags: ["quiet", "reuse-port"])
+        guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
+        var configuration = ServerConfiguration()
+        configuration.host = options.string("host", environment: "PARLEY_HOST", default: "127.0.0.1")
+        configuration.port = try options.int("port", environment: "PARLEY_PORT", default: 8080, range: 0...65535)
+        configuration.workers = try options.int("workers", default: configuration.workers, range: 1...256)
+        configuration.maxConnections = try options.int("max-connections", default: 10_000, range: 1...1_000_000)
+        configuration.quiet = options.has("quiet")
+        configuration.reusePort = options.has("reuse-port")
+        let cacheMB = try options.int("response-cache-mb", default: 8, range: 0...4096)
+        let databasePath = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
+
+        raiseOpenFileLimit(wanted: configuration.maxConnections + 64)
+        _ = try Migrator.migrate(databasePath: databasePath)
+
+        // Signals are blocked before any thread starts so only sigwait below receives them.
+        let signals: [Int32] = [SIGTERM, SIGINT]
+        _ = signals.withUnsafeBufferPointer { cshim_block_signals($0.baseAddress, Int32($0.count)) }
+
+        let apiConfiguration = APIConfiguration(databasePath: databasePath, responseCacheBytes: cacheMB * 1024 * 1024)
+        let server = Server(configuration: configuration, handlerFactory: APIHandler.makeFactory(apiConfiguration))
+        do {
+            try server.start()
+        } catch let error as ServerError {
+            ParleyCommand.printError("\(error)")
+            return 1
+        }
+        print("listening on http://\(displayHost(configuration.host)):\(server.port)")
+        fflush(stdout)
+        _ = signals.withUnsafeBufferPointer { cshim_wait_signal($0.baseAddress, Int32($0.count)) }
+        server.shutdown()
+        return 0
+    }
+
+    private static func displayHost(_ host: String) -> String {
+        host.contains(":") ? "[\(host)]" : host
+    }
+
+    /// Lifts the soft open-file limit to the hard one; says so when that is below what the connections need.
+    private static func raiseOpenFileLimit(wanted: Int) {
+        var limit = rlimit()
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0 else { return }
+        if limit.rlim_cur < limit.rlim_max {
+            limit.rlim_cur = limit.rlim_max
+            _ = setrlimit(RLIMIT_NOFILE_VALUE, &limit)
+        }
+        if Int(clamping: limit.rlim_cur) < wanted {
+            ParleyCommand.printError("warning: the open-file limit is \(limit.rlim_cur), below the \(wanted) that --max-connections needs")
+        }
+    }
+}
+
+private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
