@@ -22,6 +22,7 @@ final class EventLoop {
     private var draining = false
     private var drainDeadline = 0
     private var nextSweep = 0
+    private var nextPrune = 0
 
     private static let readChunk = 16 * 1024
     private static let bufferSize = 16 * 1024
@@ -217,11 +218,22 @@ final class EventLoop {
     }
 
     private func respond(to request: HTTPRequest, on connection: Connection) {
-        let started = configuration.quiet ? nil : Clock.monotonicMicroseconds()
-        let response = handler.handle(request)
+        let started = Clock.monotonicMicroseconds()
+        let response: HTTPResponse
+        if let limiter = configuration.rateLimiter,
+           let wait = limiter.take(connection.remoteAddress, nowMs: started / 1000) {
+            stats.rateLimited.add(1, ordering: .relaxed)
+            var limited = HTTPResponse.problem(status: 429, detail: "More than \(limiter.rate) requests a second (burst \(limiter.burst)) from this address; retry after \(wait) s.")
+            limited.headers.add("Retry-After", String(wait))
+            limited.route = "rate-limited"
+            response = limited
+        } else {
+            response = handler.handle(request)
+        }
         stats.requests.add(1, ordering: .relaxed)
+        stats.requestMetrics.record(route: response.route, status: response.status, micros: Clock.monotonicMicroseconds() - started)
         enqueue(response, method: request.method, version: request.version, keepAlive: request.keepAlive,
-             on: connection, logTarget: request.target, started: started)
+                on: connection, logTarget: request.target, started: started)
     }
 
     private func enqueue(_ response: HTTPResponse, method: HTTPMethod?, version: HTTPVersion, keepAlive: Bool,
@@ -317,6 +329,10 @@ final class EventLoop {
     // MARK: - Timers, shutdown
 
     private func sweep(now: Int) {
+        if now >= nextPrune, let limiter = configuration.rateLimiter {
+            nextPrune = now + 10_000
+            limiter.prune(nowMs: Clock.monotonicMicroseconds() / 1000)
+        }
         if let until = listenerPausedUntil, now >= until, !draining {
             listenerPausedUntil = nil
             watch(listener, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)

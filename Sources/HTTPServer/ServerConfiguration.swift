@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGraceMs = 4_500
     /// Pending response bytes past which a connection's further requests wait (pipelining throttle).
     public var outputHighWater = 256 * 1024
+    /// Requests per second allowed per client address (with its burst); nil: no limit.
+    public var rateLimiter: RateLimiter?
     /// Where access-log lines and notices go (file descriptor).
     public var logDescriptor: Int32 = 1
 

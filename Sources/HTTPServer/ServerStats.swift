@@ -10,6 +10,9 @@ public final class ServerStats: Sendable {
     public let bytesOut = Atomic<Int>(0)
     public let parseErrors = Atomic<Int>(0)
     public let timeouts = Atomic<Int>(0)
+    public let rateLimited = Atomic<Int>(0)
+    /// Requests by route and status, and their latency.
+    public let requestMetrics = RequestMetrics()
 
     public init() {}
 }
