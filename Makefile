@@ -9,7 +9,7 @@ PY         := $(VENV)/bin/python
 APT_GET    := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
 FUZZ_SECONDS ?= 60
 
-.PHONY: run build release test test-swift test-conformance test-data test-asan test-tsan \
+.PHONY: run build release test test-swift test-conformance test-data deps-test test-asan test-tsan \
         fuzz fuzz-short bench soak deps deps-bench venv clean
 
 run: release
@@ -31,9 +31,9 @@ test-swift: deps
 test-data: deps
 	bash Tests/Data/check_seed.sh
 
-test-conformance: deps venv
+test-conformance: deps deps-test venv
 	$(SWIFT) build --product parley
-	$(PY) -m pytest -q Tests/Conformance
+	$(PY) -m pytest -q Tests/Conformance Tests/Deployment
 
 test-asan: deps
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan
@@ -60,6 +60,10 @@ deps:
 	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq libsqlite3-dev pkg-config sqlite3 >/dev/null; \
 	fi
 	@command -v sqlite3 >/dev/null || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq sqlite3 >/dev/null; }
+
+# haproxy for the two-instance test.
+deps-test:
+	@command -v haproxy >/dev/null || { echo "installing haproxy"; $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq haproxy >/dev/null; }
 
 deps-bench:
 	@for tool in wrk nginx haproxy; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \

@@ -36,7 +36,7 @@ enum ServeCommand {
             return 1
         }
         print("listening on http://\(displayHost(configuration.host)):\(server.port)")
-        fflush(stdout)
+        fflush(nil)
         _ = signals.withUnsafeBufferPointer { cshim_wait_signal($0.baseAddress, Int32($0.count)) }
         server.shutdown()
         return 0
