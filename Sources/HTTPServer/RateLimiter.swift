@@ -1,4 +1,4 @@
-import Synchronization
+
 
 /// A token bucket per client address: `rate` requests a second, up to `burst` at once.
 /// Shared by the loops (a client's connections may land on any of them), so it locks;
@@ -14,7 +14,7 @@ public final class RateLimiter: Sendable {
         var updatedMs: Int
     }
 
-    private let buckets = Mutex<[String: Bucket]>([:])
+    private let buckets = Locked<[String: Bucket]>([:])
 
     public init(rate: Int, burst: Int, maxClients: Int = 100_000) {
         precondition(rate > 0 && burst > 0)

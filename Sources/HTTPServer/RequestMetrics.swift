@@ -1,4 +1,4 @@
-import Synchronization
+
 
 /// Requests by route and status and a latency histogram per route, for `/metrics`.
 /// Routes are the handlers' low-cardinality names, never raw paths, so a client cannot
@@ -20,7 +20,7 @@ public final class RequestMetrics: Sendable {
         public var latency: [String: RouteLatency] = [:]
     }
 
-    private let state = Mutex(Snapshot())
+    private let state = Locked(Snapshot())
 
     public init() {}
 

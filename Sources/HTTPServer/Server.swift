@@ -8,7 +8,7 @@ public final class Server: Sendable {
     public let configuration: ServerConfiguration
     public let stats: ServerStats
     private let handlerFactory: @Sendable () throws -> any HTTPHandler
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let stopping = Atomic<Bool>(false)
 
     private struct State {
@@ -103,34 +103,23 @@ private struct StopFlag: Sendable {
     var isSet: @Sendable () -> Bool { { [server] in server.isStopping } }
 }
 
-/// Counts loops that came up; the first failure wins.
+/// Counts loops that came up; the first failure wins. Start-up only, so it polls.
 private final class ReadyLatch: Sendable {
-    private let state: Mutex<(remaining: Int, error: (any Error)?)>
-    private let condition = Condition()
+    private let state: Locked<(remaining: Int, error: (any Error)?)>
 
-    init(count: Int) { state = Mutex((count, nil)) }
+    init(count: Int) { state = Locked((count, nil)) }
 
-    func arrive() {
-        state.withLock { $0.remaining -= 1 }
-        condition.broadcast()
-    }
+    func arrive() { state.withLock { $0.remaining -= 1 } }
 
     func fail(_ error: any Error) {
         state.withLock { $0.remaining -= 1; if $0.error == nil { $0.error = error } }
-        condition.broadcast()
     }
 
     func wait() -> (any Error)? {
         while true {
             let (remaining, error) = state.withLock { ($0.remaining, $0.error) }
             if remaining <= 0 { return error }
-            condition.wait(milliseconds: 5)
+            usleep(2_000)
         }
     }
-}
-
-/// A tiny sleep-based wait: start-up only, never on the request path.
-private final class Condition: Sendable {
-    func broadcast() {}
-    func wait(milliseconds: Int) { usleep(UInt32(milliseconds * 1000)) }
 }
