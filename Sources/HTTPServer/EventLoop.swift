@@ -200,7 +200,7 @@ final class EventLoop {
                 if !request.keepAlive { connection.closeAfterFlush = true }
             case .failure(let error):
                 stats.parseErrors.add(1, ordering: .relaxed)
-                enqueue(error.response, method: nil, version: .http11, keepAlive: false, on: connection,
+                enqueue(error.response, method: connection.parser.failedMethod, version: .http11, keepAlive: false, on: connection,
                      logTarget: "-", started: nil)
                 connection.closeAfterFlush = true
             }

@@ -1,9 +1,10 @@
 import Glibc
 
-/// The methods RFC 9110 defines plus PATCH (RFC 5789). Any other token is answered 501 by the engine.
+/// The methods RFC 9110 defines plus PATCH (RFC 5789) and QUERY (the safe method with a body).
+/// A route that does not take one of these answers 405; any other token is answered 501 by the engine.
 public enum HTTPMethod: String, Sendable, CaseIterable {
     case get = "GET", head = "HEAD", post = "POST", put = "PUT", patch = "PATCH"
-    case delete = "DELETE", options = "OPTIONS", trace = "TRACE", connect = "CONNECT"
+    case delete = "DELETE", options = "OPTIONS", trace = "TRACE", connect = "CONNECT", query = "QUERY"
 
     init?(bytes: UnsafeBufferPointer<UInt8>) {
         // Matched on bytes so the hot path allocates no String for the method.
@@ -13,7 +14,8 @@ public enum HTTPMethod: String, Sendable, CaseIterable {
         case 4:
             if Self.equal(bytes, "HEAD") { self = .head } else if Self.equal(bytes, "POST") { self = .post } else { return nil }
         case 5:
-            if Self.equal(bytes, "PATCH") { self = .patch } else if Self.equal(bytes, "TRACE") { self = .trace } else { return nil }
+            if Self.equal(bytes, "PATCH") { self = .patch } else if Self.equal(bytes, "TRACE") { self = .trace }
+            else if Self.equal(bytes, "QUERY") { self = .query } else { return nil }
         case 6:
             if Self.equal(bytes, "DELETE") { self = .delete } else { return nil }
         case 7:

@@ -29,6 +29,9 @@ public struct RequestParser: Sendable {
     private var scan = HeadScanState()
     private var pending: HTTPRequest?  // head parsed, body still arriving
     private var expectsContinue = false
+    /// The method of a request whose head was refused, when its request line named one:
+    /// the error response to a HEAD must carry no body either.
+    public private(set) var failedMethod: HTTPMethod?
 
     public init(limits: ParserLimits = ParserLimits()) {
         self.limits = limits
@@ -73,6 +76,7 @@ public struct RequestParser: Sendable {
                     switch parseHead(head) {
                     case .failure(let error):
                         stage = .failed
+                        failedMethod = Self.method(of: head)
                         return .failure(error)
                     case .success(let (request, framing, expectContinue)):
                         switch framing {
@@ -133,21 +137,14 @@ public struct RequestParser: Sendable {
                 offset += 2
                 stage = .chunkSize
             case .trailers(let bytes):
-                // Trailer fields are checked like header fields and then discarded.
-                guard let lineEnd = findLineEnd(rest) else {
-                    if bytes + rest.count > limits.maxHeaderBytes {
-                        return fail(HTTPError(431, "The trailer section exceeds \(limits.maxHeaderBytes) bytes."))
-                    }
-                    return .needMore
-                }
+                // Trailer fields are checked like header fields and then discarded. The size check
+                // runs byte by byte inside findLineEnd, so where a read ends cannot change the answer.
+                guard let lineEnd = findLineEnd(rest, maxLength: limits.maxHeaderBytes - bytes - 2) else { return .needMore }
                 if case .failure(let error) = lineEnd { return fail(error) }
                 guard case .success(let end) = lineEnd else { return .needMore }
                 let line = UnsafeBufferPointer(rebasing: rest[..<end])
                 offset += end + 2
                 if line.isEmpty { return finishBody() }
-                if bytes + end + 2 > limits.maxHeaderBytes {
-                    return fail(HTTPError(431, "The trailer section exceeds \(limits.maxHeaderBytes) bytes."))
-                }
                 if case .failure(let error) = Self.splitField(line) { return fail(error) }
                 stage = .trailers(bytes: bytes + end + 2)
             }
@@ -299,11 +296,11 @@ public struct RequestParser: Sendable {
                 contentLength = length
             case 17 where HTTPHeaders.sameName(name, "Transfer-Encoding"):
                 sawTransferEncoding = true
-                for coding in value.split(separator: ",", omittingEmptySubsequences: false) {
-                    transferEncodings.append(Self.trimOWS(coding).lowercased())
+                for coding in Self.splitList(value) {
+                    transferEncodings.append(Self.asciiLowercased(Self.trimOWS(coding)))
                 }
             case 10 where HTTPHeaders.sameName(name, "Connection"):
-                for option in value.split(separator: ",") {
+                for option in Self.splitList(value) {
                     let token = Self.trimOWS(option)
                     if HTTPHeaders.sameName(token, "close") { connectionClose = true }
                     if HTTPHeaders.sameName(token, "keep-alive") { connectionKeepAlive = true }
@@ -431,6 +428,11 @@ public struct RequestParser: Sendable {
         return .success(RequestLine(method: method, target: target, path: path.isEmpty ? "/" : path, query: query, version: version))
     }
 
+    static func method(of head: UnsafeBufferPointer<UInt8>) -> HTTPMethod? {
+        guard let space = head.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+        return HTTPMethod(bytes: UnsafeBufferPointer(rebasing: head[..<space]))
+    }
+
     /// `http://host[:port]/path?query` → `/path?query` (RFC 9112 §3.2.2).
     static func absoluteFormPath(_ target: String) -> Substring? {
         let lower = target.prefix(8).lowercased()
@@ -532,6 +534,16 @@ public struct RequestParser: Sendable {
         return true
     }
 
+    /// Splits a field value at the byte ',' (not the Character: ",\u{301}" is one Character).
+    static func splitList(_ value: String) -> [Substring] {
+        value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// Lowercases A–Z only: Unicode case mapping would turn the Kelvin sign into 'k'.
+    static func asciiLowercased(_ text: Substring) -> String {
+        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     static func trimOWS(_ text: Substring) -> Substring {
         var text = text
         while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
@@ -551,6 +563,7 @@ public struct RequestParser: Sendable {
     private func parseChunkSize(_ bytes: UnsafeBufferPointer<UInt8>) -> ChunkSizeLine {
         var size = 0, digits = 0, index = 0
         while index < bytes.count, let value = CharacterClass.hexValue(bytes[index]) {
+            if index >= limits.maxChunkLine { return .failure(.badRequest("The chunk size line is too long.")) }
             digits += 1
             guard digits <= 15 else { return .failure(.badRequest("The chunk size overflows.")) }
             size = size * 16 + value
@@ -583,13 +596,22 @@ public struct RequestParser: Sendable {
     private enum LineEnd { case success(Int), failure(HTTPError) }
 
     /// The index of the CR of the first CRLF, checking for bare CR/LF and NUL.
-    private func findLineEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> LineEnd? {
+    /// The index of the CR of the first CRLF, checking for bare CR/LF, NUL and a line longer than
+    /// `maxLength` (431) in byte order, so the first fault by position wins however the bytes arrive.
+    private func findLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, maxLength: Int) -> LineEnd? {
         var index = 0
         while index < bytes.count {
-            switch bytes[index] {
+            let byte = bytes[index]
+            if byte != UInt8(ascii: "\r") && index >= max(0, maxLength) {
+                return .failure(HTTPError(431, "The trailer section exceeds \(limits.maxHeaderBytes) bytes."))
+            }
+            switch byte {
             case UInt8(ascii: "\r"):
                 guard index + 1 < bytes.count else { return nil }
                 guard bytes[index + 1] == UInt8(ascii: "\n") else { return .failure(.badRequest("A bare CR is not allowed.")) }
+                if index > 0 && index > maxLength {
+                    return .failure(HTTPError(431, "The trailer section exceeds \(limits.maxHeaderBytes) bytes."))
+                }
                 return .success(index)
             case UInt8(ascii: "\n"):
                 return .failure(.badRequest("A bare LF is not a line terminator; lines end with CRLF."))
@@ -601,7 +623,6 @@ public struct RequestParser: Sendable {
         }
         return nil
     }
-
 }
 
 /// Byte classes from RFC 9110 and RFC 3986.

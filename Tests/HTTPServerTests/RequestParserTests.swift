@@ -149,4 +149,39 @@ private func parse(_ text: String, limits: ParserLimits = ParserLimits()) -> [St
         #expect(parse("GET /1 HTTP/1.1\r\nHost: x\r\n\r\nGET /2 HTTP/1.1\r\nHost : x\r\n\r\nGET /3 HTTP/1.1\r\nHost: x\r\n\r\n")
                 == ["GET /1?  keepAlive=true", "error 400"])
     }
+
+    // Reproducers found by the fuzzer (Tests/Fuzz/Regressions/fuzz-request-parser).
+
+    @Test func kelvinSignIsNotChunked() {
+        let result = parse("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chun\u{212A}ed\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
+        #expect(result == ["error 400"] || result == ["error 501"])
+    }
+
+    @Test func connectionCloseBeforeACombiningMark() {
+        #expect(parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: close,\u{301}x\r\n\r\n") == ["GET /?  keepAlive=false"])
+    }
+
+    @Test func chunkSizeLineLimitDoesNotDependOnTheSplit() {
+        var limits = ParserLimits()
+        limits.maxChunkLine = 12
+        let bytes = Array("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0000000000005\r\nhello\r\n0\r\n\r\n".utf8)
+        #expect(parse([bytes], limits: limits) == ["error 400"])
+        #expect(parse(bytes.map { [$0] }, limits: limits) == ["error 400"])
+    }
+
+    @Test func trailerLimitAndNULGiveOneAnswerWhateverTheSplit() {
+        let bytes = Array(("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: " + String(repeating: "a", count: 17_000) + "\u{0}\r\n\r\n").utf8)
+        let whole = parse([bytes])
+        #expect(whole == ["error 431"])
+        #expect(parse([Array(bytes[..<16_500]), Array(bytes[16_500...])]) == whole)
+    }
+
+    @Test func trailerSectionAtTheLimitSplitBeforeTheLastLF() {
+        var limits = ParserLimits()
+        limits.maxHeaderBytes = 160
+        let bytes = Array(("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-b: " + String(repeating: "v", count: 153) + "\r\n\r\n").utf8)
+        let whole = parse([bytes], limits: limits)
+        #expect(whole == ["POST /?  keepAlive=true"])
+        #expect(parse([Array(bytes.dropLast()), [bytes[bytes.count - 1]]], limits: limits) == whole)
+    }
 }

@@ -261,3 +261,24 @@ import TestSupport
         #expect(try client.readResponse()?.text == "OPTIONS * body=0")
     }
 }
+
+@Suite struct HeadErrorTests {
+    /// RFC 9110 §9.3.2: no content in a response to HEAD, errors included.
+    @Test func refusedHeadRequestGetsHeadersOnly() throws {
+        let server = try echoServer()
+        defer { server.shutdown() }
+        let client = try TestHTTPClient(port: server.port)
+        try client.send("HEAD / HTTP/1.1\r\nHost: a@b\r\n\r\n")
+        let response = try #require(try client.readResponse(headRequest: true))
+        #expect(response.status == 400)
+        #expect(Int(response.header("Content-Length") ?? "") ?? 0 > 0)
+        #expect(client.readToClose().isEmpty, "no body after the head of a HEAD response")
+    }
+
+    @Test func queryIsAKnownMethod() throws {
+        let server = try echoServer()
+        defer { server.shutdown() }
+        let client = try TestHTTPClient(port: server.port)
+        #expect(try client.request("QUERY", "/q").text == "QUERY /q body=0")
+    }
+}
