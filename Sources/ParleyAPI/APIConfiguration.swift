@@ -1,0 +1,19 @@
+/// How the API handlers of one server are set up.
+public struct APIConfiguration: Sendable {
+    /// The SQLite file; each loop thread opens its own connection to it.
+    public var databasePath: String
+    /// Bytes of encoded responses kept in memory, shared by all loop threads; 0 turns the cache off.
+    public var responseCacheBytes: Int
+    /// Apply pending migrations when a handler opens the database (idempotent; `parley serve` has usually
+    /// migrated already). When false, a database that is not fully migrated is refused.
+    public var migrate: Bool
+    /// `Cache-Control: public, max-age=…` on data responses, in seconds.
+    public var maxAge: Int
+
+    public init(databasePath: String, responseCacheBytes: Int = 8 << 20, migrate: Bool = true, maxAge: Int = 60) {
+        self.databasePath = databasePath
+        self.responseCacheBytes = responseCacheBytes
+        self.migrate = migrate
+        self.maxAge = maxAge
+    }
+}

@@ -1,0 +1,309 @@
+import Glibc
+import HTTPServer
+import ParleyStore
+
+/// Answers the read API on one loop thread, with its own database connection and response cache.
+///
+/// Per GET: route → validate the query → normalised key → data version → ETag; a matching
+/// If-None-Match is answered 304 before any query runs, a cached response is returned as is, and only
+/// a miss reads SQLite (in one read transaction) and encodes.
+public final class APIHandler: HTTPHandler {
+    let store: Store
+    let cache: ResponseCache
+    let configuration: APIConfiguration
+    private let cacheControl: String
+
+    public convenience init(configuration: APIConfiguration) throws {
+        try self.init(configuration: configuration, budget: CacheBudget(limit: configuration.responseCacheBytes))
+    }
+
+    init(configuration: APIConfiguration, budget: CacheBudget) throws {
+        self.configuration = configuration
+        store = try Store.open(path: configuration.databasePath, migrate: configuration.migrate)
+        cache = ResponseCache(budget: budget)
+        cacheControl = "public, max-age=\(configuration.maxAge)"
+    }
+
+    /// One handler per loop thread, built on that thread; the response-cache budget is shared by all.
+    public static func makeFactory(_ configuration: APIConfiguration) -> @Sendable () throws -> any HTTPHandler {
+        let budget = CacheBudget(limit: configuration.responseCacheBytes)
+        return { try APIHandler(configuration: configuration, budget: budget) }
+    }
+
+    /// Cache hits and misses of this handler (for metrics).
+    public var cacheStatistics: (hits: Int, misses: Int, entries: Int) { (cache.hits, cache.misses, cache.count) }
+
+    // MARK: dispatch
+
+    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        if request.isAsteriskForm && request.method == .options {
+            return preflight(allow: "GET, HEAD, OPTIONS", route: "OPTIONS *", request: request)
+        }
+        let isRead = request.method == .get || request.method == .head
+        if isRead, let cached = answerFromAlias(request) { return cached }
+        guard let (route, id) = Router.match(request.path) else {
+            var response = APIError.notFound(detail: "no resource at this path; see / for what Parley serves").response
+            addCORS(&response.headers)
+            response.route = "unmatched"
+            return response
+        }
+        let routeName = route.name(for: request.method)
+        var response: HTTPResponse
+        if isRead {
+            do {
+                response = try get(request, route: route, id: id)
+            } catch let error as APIError {
+                response = error.response
+                addCORS(&response.headers)
+            } catch let error as StoreError {
+                response = Self.problem(for: error)
+                addCORS(&response.headers)
+            } catch {
+                response = HTTPResponse.problem(status: 500, detail: "internal error")
+                addCORS(&response.headers)
+            }
+        } else if request.method == .options {
+            return preflight(allow: route.allow, route: routeName, request: request)
+        } else {
+            response = HTTPResponse.problem(status: 405, detail: "\(request.method.rawValue) is not allowed on \(route.pattern); allowed: \(route.allow)")
+            response.headers.add("Allow", route.allow)
+            addCORS(&response.headers)
+        }
+        response.route = routeName
+        return response
+    }
+
+    /// The fast path: a request sent exactly as one already answered at this data version.
+    private func answerFromAlias(_ request: HTTPRequest) -> HTTPResponse? {
+        guard cache.isEnabled, let version = try? store.dataVersion() else { return nil }
+        cache.sync(version: version)
+        guard let (entry, route) = cache.lookup(alias: .init(target: request.target, accept: request.headers["Accept"])) else {
+            return nil
+        }
+        var response: HTTPResponse
+        // An alias only points at a 200, so `*` matches as well as the entry's own tag.
+        if let header = request.headers["If-None-Match"], Self.matches(header, entry.etag) {
+            response = notModified(etag: entry.etag, route: route)
+        } else {
+            response = entry.response
+        }
+        response.route = route.name(for: request.method)
+        return response
+    }
+
+    private static func matches(_ header: String, _ etag: String) -> Bool {
+        let condition = ETag.Condition(header)
+        return condition.any || condition.matches(etag)
+    }
+
+    private func get(_ request: HTTPRequest, route: Route, id: String?) throws -> HTTPResponse {
+        let query = try QueryParameters(parsing: request.query, allowed: route.parameters)
+        let pretty = try query.bool("pretty")
+        var representation = Representation.json
+        let accept = request.headers["Accept"]
+        if case .list = route.endpoint {
+            representation = try Representation.choose(query, accept: accept)
+        }
+        let canonicalPath = id.map { "/" + route.pattern.dropFirst().prefix { $0 != "/" } + "/" + $0 } ?? route.pattern
+        let canonicalQuery = query.canonical()
+        let key = canonicalPath + "?" + canonicalQuery + "#" + representation.rawValue
+
+        let version = try store.dataVersion()
+        cache.sync(version: version)
+        let etag = ETag.make(dataVersion: version, schemaVersion: store.schemaVersion, key: key)
+        let condition = request.headers["If-None-Match"].map(ETag.Condition.init)
+        if let condition, condition.matches(etag) {
+            return notModified(etag: etag, route: route)
+        }
+        let alias = ResponseCache.Alias(target: request.target, accept: accept)
+        if let entry = cache.lookup(key) {
+            cache.addAlias(alias, to: entry, route: route)
+            if let condition, condition.any { return notModified(etag: etag, route: route) }
+            return entry.response
+        }
+
+        let context = RenderContext(route: route, id: id, query: query, representation: representation,
+                                    path: canonicalPath, canonicalQuery: canonicalQuery, pretty: pretty)
+        // One snapshot for every query of the response; its own version names the ETag.
+        let (response, snapshotVersion, snapshotTag) = try store.read { () throws -> (HTTPResponse, Int, String) in
+            let snapshotVersion = try store.readDataVersion()
+            let snapshotTag = snapshotVersion == version ? etag
+                : ETag.make(dataVersion: snapshotVersion, schemaVersion: store.schemaVersion, key: key)
+            return (try render(context, etag: snapshotTag), snapshotVersion, snapshotTag)
+        }
+        if response.status == 200 {
+            if let condition, condition.any { return notModified(etag: snapshotTag, route: route) }
+            if route.endpoint != .health {
+                cache.insert(key, response, etag: snapshotTag, version: snapshotVersion, alias: alias, route: route)
+            }
+        }
+        return response
+    }
+
+    // MARK: rendering
+
+    struct RenderContext {
+        let route: Route
+        let id: String?
+        let query: QueryParameters
+        let representation: Representation
+        let path: String
+        let canonicalQuery: String
+        let pretty: Bool
+    }
+
+    private func render(_ context: RenderContext, etag: String) throws -> HTTPResponse {
+        switch context.route.endpoint {
+        case .root:
+            return ok(RootDocument.encode(pretty: context.pretty), etag: etag)
+        case .health:
+            var response = ok(HealthDocument.encode(dataVersion: try store.readDataVersion(),
+                                                    schemaVersion: store.schemaVersion, pretty: context.pretty),
+                              etag: etag)
+            response.headers.set("Cache-Control", "no-store")
+            return response
+        case .openapi:
+            return ok(EmbeddedOpenAPI.bytes, etag: etag)
+        case let .list(kind):
+            return try renderList(kind.type, context, etag: etag)
+        case let .item(kind):
+            return try renderItem(kind.type, context, etag: etag)
+        }
+    }
+
+    private func renderList<R: Resource>(_ resource: R.Type, _ context: RenderContext, etag: String) throws -> HTTPResponse {
+        let query = context.query
+        let selection = try FieldSelection(query["fields"], available: R.fields)
+        let limit = try query.limit()
+        let cursor = try query["cursor"].map { try CursorToken.decode($0, list: R.name, as: R.Cursor.self) }
+        let page = try R.list(store, query, after: cursor, limit: limit)
+        let nextLink = page.next.map {
+            context.path + "?" + query.canonical(withCursor: CursorToken.encode($0, list: R.name))
+        }
+        let body: [UInt8]
+        switch context.representation {
+        case .csv:
+            var sink = CSVSink(fields: R.fields, selection: selection)
+            for item in page.items { R.encode(item, into: &sink) }
+            body = sink.bytes
+        case .json:
+            var sink = JSONSink(writer: JSONWriter(capacity: 1024 + 1024 * page.items.count, pretty: context.pretty),
+                                selection: selection)
+            sink.writer.beginObject()
+            sink.writer.key("data")
+            sink.writer.beginArray()
+            for item in page.items { R.encode(item, into: &sink) }
+            sink.writer.endArray()
+            sink.writer.key("links")
+            sink.writer.beginObject()
+            sink.writer.field("self", context.path + (context.canonicalQuery.isEmpty ? "" : "?" + context.canonicalQuery))
+            sink.writer.field("next", nextLink)
+            sink.writer.endObject()
+            sink.writer.key("meta")
+            sink.writer.beginObject()
+            sink.writer.field("total", page.total)
+            sink.writer.field("limit", limit)
+            sink.writer.endObject()
+            sink.writer.endObject()
+            body = sink.writer.bytes
+        }
+        var response = ok(body, etag: etag, contentType: context.representation.contentType)
+        response.headers.add("Vary", "Accept")
+        if let nextLink { response.headers.add("Link", "<\(nextLink)>; rel=\"next\"") }
+        return response
+    }
+
+    private func renderItem<R: Resource>(_ resource: R.Type, _ context: RenderContext, etag: String) throws -> HTTPResponse {
+        let selection = try FieldSelection(context.query["fields"], available: R.fields)
+        let singular = R.name == "people" ? "person" : String(R.name.dropLast())
+        guard let id = context.id, Slug.isValid(id), let item = try R.item(store, id: id) else {
+            throw APIError.notFound(detail: "no \(singular) with id '\(QueryParameters.shown(context.id ?? ""))'")
+        }
+        var sink = JSONSink(writer: JSONWriter(capacity: 2048, pretty: context.pretty), selection: selection)
+        sink.writer.beginObject()
+        sink.writer.key("data")
+        R.encode(item, into: &sink)
+        sink.writer.endObject()
+        return ok(sink.writer.bytes, etag: etag)
+    }
+
+    // MARK: responses
+
+    private func ok(_ body: [UInt8], etag: String, contentType: String = "application/json; charset=utf-8") -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", contentType)
+        headers.add("ETag", etag)
+        headers.add("Cache-Control", cacheControl)
+        addCORS(&headers)
+        return HTTPResponse(status: 200, headers: headers, body: body)
+    }
+
+    private func notModified(etag: String, route: Route) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add("ETag", etag)
+        headers.add("Cache-Control", route.endpoint == .health ? "no-store" : cacheControl)
+        if case .list = route.endpoint { headers.add("Vary", "Accept") }
+        addCORS(&headers)
+        return HTTPResponse(status: 304, headers: headers)
+    }
+
+    /// `OPTIONS`: the methods a path allows, and a CORS preflight answer for browsers.
+    private func preflight(allow: String, route: String, request: HTTPRequest) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        headers.add("Allow", allow)
+        headers.add("Access-Control-Allow-Origin", "*")
+        headers.add("Access-Control-Allow-Methods", allow)
+        headers.add("Access-Control-Allow-Headers", Self.allowedRequestHeaders(request.headers["Access-Control-Request-Headers"]))
+        headers.add("Access-Control-Max-Age", "86400")
+        headers.add("Cache-Control", cacheControl)
+        return HTTPResponse(status: 204, headers: headers, route: route)
+    }
+
+    /// Echoes the headers a preflight asks for when they are plain header names; a fixed list otherwise.
+    static func allowedRequestHeaders(_ requested: String?) -> String {
+        let fallback = "Accept, If-None-Match, Content-Type, Authorization"
+        guard let requested, !requested.isEmpty, requested.utf8.count <= 512,
+              requested.utf8.allSatisfy({ isTokenByte($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }) else {
+            return fallback
+        }
+        return requested
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
+    private func addCORS(_ headers: inout HTTPHeaders) {
+        headers.add("Access-Control-Allow-Origin", "*")
+        headers.add("Access-Control-Expose-Headers", "ETag, Link")
+    }
+
+    static func problem(for error: StoreError) -> HTTPResponse {
+        switch error {
+        case let .invalidSearch(message):
+            return APIError.invalid("q", message).response
+        case let .sqlite(_, message, _) where message.hasPrefix("fts5"):
+            // The search text is quoted term by term, so this should not happen; if it does, it is the query's fault.
+            return APIError.invalid("q", "q cannot be searched: \(message)").response
+        case .busy:
+            var response = HTTPResponse.problem(status: 503, detail: "the database is busy; retry shortly")
+            response.headers.add("Retry-After", "1")
+            return response
+        default:
+            ErrorLog.write("parley: store error: \(error)")
+            return HTTPResponse.problem(status: 500, detail: "internal error")
+        }
+    }
+}
+
+/// Unexpected failures go to stderr (the engine's access log is separate). No Foundation.
+enum ErrorLog {
+    static func write(_ message: String) {
+        var line = message + "\n"
+        line.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,127 @@
+import ParleyStore
+
+/// Where a record is written: JSON or a CSV row. Encoders describe a record once (keys and values in
+/// document order) and the sink decides the bytes; `fields=` trimming happens in the sink, at the
+/// record's top level, so encoders never test for it.
+protocol RecordSink {
+    mutating func key(_ name: String)
+    mutating func string(_ value: String?)
+    mutating func int(_ value: Int?)
+    mutating func bool(_ value: Bool)
+    mutating func beginObject()
+    mutating func endObject()
+    mutating func beginArray()
+    mutating func endArray()
+}
+
+extension RecordSink {
+    mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
+    mutating func field(_ name: String, _ value: Int?) { key(name); int(value) }
+    mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+
+    /// `{"id": …, "name": …}` or null; `nameKey` is "title" for meetings.
+    mutating func ref(_ name: String, _ ref: RecordRef?, nameKey: String = "name") {
+        key(name)
+        guard let ref else { return string(nil) }
+        beginObject()
+        field("id", ref.id)
+        field(nameKey, ref.name)
+        endObject()
+    }
+
+    mutating func refs(_ name: String, _ refs: [RecordRef]) {
+        key(name)
+        beginArray()
+        for ref in refs {
+            beginObject()
+            field("id", ref.id)
+            field("name", ref.name)
+            endObject()
+        }
+        endArray()
+    }
+
+    mutating func roleRefs(_ name: String, _ refs: [RoleRef]) {
+        key(name)
+        beginArray()
+        for ref in refs {
+            beginObject()
+            field("id", ref.id)
+            field("name", ref.name)
+            field("role", ref.role)
+            endObject()
+        }
+        endArray()
+    }
+
+    mutating func aliases(_ aliases: [Alias]) {
+        key("aliases")
+        beginArray()
+        for alias in aliases {
+            beginObject()
+            field("name", alias.name)
+            field("note", alias.note)
+            endObject()
+        }
+        endArray()
+    }
+
+    mutating func sources(_ sources: [SourceRef]) {
+        key("sources")
+        beginArray()
+        for source in sources {
+            beginObject()
+            field("source", source.source)
+            field("paragraph", source.paragraph)
+            endObject()
+        }
+        endArray()
+    }
+}
+
+/// One top-level field of a record, as `fields=` names it. `subfields` are the keys of an object field
+/// that CSV spreads over columns of their own (`location.city`, …).
+struct FieldSpec: Sendable {
+    let name: String
+    let subfields: [String]
+
+    init(_ name: String, subfields: [String] = []) {
+        self.name = name
+        self.subfields = subfields
+    }
+}
+
+/// The fields a request asked for with `fields=a,b`; nil selection means all.
+struct FieldSelection {
+    let names: [String]?
+
+    static let all = FieldSelection(names: nil)
+
+    init(names: [String]?) {
+        self.names = names
+    }
+
+    /// Parses `fields`, refusing an empty list or a name the collection does not have.
+    init(_ value: String?, available: [FieldSpec]) throws {
+        guard let value else {
+            names = nil
+            return
+        }
+        var names: [String] = []
+        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = String(part)
+            guard available.contains(where: { $0.name == name }) else {
+                let shown = QueryParameters.shown(name)
+                throw APIError.invalid("fields", name.isEmpty
+                    ? "fields must be a comma-separated list of field names without empty entries"
+                    : "unknown field '\(shown)' in fields; available: \(available.map(\.name).joined(separator: ", "))")
+            }
+            if !names.contains(name) { names.append(name) }
+        }
+        self.names = names
+    }
+
+    func includes(_ name: String) -> Bool {
+        names?.contains(name) ?? true
+    }
+}

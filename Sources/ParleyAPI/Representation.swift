@@ -1,0 +1,53 @@
+import HTTPServer
+
+/// The format of a list response: `format=` wins, then the Accept header; JSON unless CSV is preferred.
+enum Representation: String {
+    case json, csv
+
+    static func choose(_ query: QueryParameters, accept: String?) throws -> Representation {
+        if let format = try query.oneOf("format", ["json", "csv"]) {
+            return format == "csv" ? .csv : .json
+        }
+        guard let accept else { return .json }
+        return prefersCSV(accept) ? .csv : .json
+    }
+
+    /// True when `text/csv` is acceptable and ranks above anything JSON can answer
+    /// (`application/json`, `application/*`, `*/*`). Never 406: JSON is the fallback.
+    static func prefersCSV(_ accept: String) -> Bool {
+        var csv = 0.0, json = 0.0
+        for range in accept.split(separator: ",") {
+            let parts = range.split(separator: ";")
+            guard let type = parts.first?.trimmingASCIISpaces().lowercased() else { continue }
+            var quality = 1.0
+            for parameter in parts.dropFirst() {
+                let pair = parameter.trimmingASCIISpaces()
+                if pair.hasPrefix("q=") || pair.hasPrefix("Q="), let value = Double(pair.dropFirst(2)) {
+                    quality = min(max(value, 0), 1)
+                }
+            }
+            switch type {
+            case "text/csv": csv = max(csv, quality)
+            case "application/json", "application/*", "*/*": json = max(json, quality)
+            default: break
+            }
+        }
+        return csv > 0 && csv > json
+    }
+
+    var contentType: String {
+        switch self {
+        case .json: "application/json; charset=utf-8"
+        case .csv: "text/csv; charset=utf-8; header=present"
+        }
+    }
+}
+
+extension Substring {
+    func trimmingASCIISpaces() -> Substring {
+        var result = self
+        while let first = result.first, first == " " || first == "\t" { result = result.dropFirst() }
+        while let last = result.last, last == " " || last == "\t" { result = result.dropLast() }
+        return result
+    }
+}

@@ -1,0 +1,43 @@
+import ParleyStore
+
+/// A collection the API serves as `/<name>` and `/<name>/{id}`: its fields, its filters, how to read
+/// a page or one record from the store, and how to write one record.
+protocol Resource {
+    associatedtype Item
+    associatedtype Cursor: PageCursor
+
+    /// The path segment and the cursor tag: "meetings".
+    static var name: String { get }
+    /// Top-level fields in the order they are written (what `fields=` may name, the CSV columns).
+    static var fields: [FieldSpec] { get }
+    /// Query parameters that filter the list, beyond the ones every list takes.
+    static var filters: [String] { get }
+
+    static func list(_ store: Store, _ query: QueryParameters, after cursor: Cursor?, limit: Int) throws
+        -> Page<Item, Cursor>
+    static func item(_ store: Store, id: String) throws -> Item?
+    static func encode<Sink: RecordSink>(_ item: Item, into sink: inout Sink)
+}
+
+extension Resource {
+    /// Every list also takes these.
+    static var listParameters: [String] { filters + ["limit", "cursor", "fields", "format", "pretty"] }
+    static var itemParameters: [String] { ["fields", "pretty"] }
+}
+
+/// The collections, for the router and for `/`.
+enum ResourceKind: String, CaseIterable, Sendable {
+    case meetings, parties, people, quotes, topics, demands, sources
+
+    var type: any Resource.Type {
+        switch self {
+        case .meetings: MeetingsResource.self
+        case .parties: PartiesResource.self
+        case .people: PeopleResource.self
+        case .quotes: QuotesResource.self
+        case .topics: TopicsResource.self
+        case .demands: DemandsResource.self
+        case .sources: SourcesResource.self
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import CSQLite
+
+/// One SQLite connection, used by one thread only (each loop thread opens its own), which is why
+/// it is opened without SQLite's per-connection mutex and is not Sendable.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var statements: [ObjectIdentifier: Statement] = [:]
+
+    /// How long a statement waits for another connection's lock before failing with `.busy`.
+    public static let busyTimeoutMilliseconds: Int32 = 5000
+
+    public init(path: String, readOnly: Bool = false) throws {
+        var connection: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let rc = sqlite3_open_v2(path, &connection, flags, nil)
+        guard rc == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(connection)
+            throw StoreError.cannotOpen(path: path, code: rc, message: message)
+        }
+        handle = connection
+        self.path = path
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+        if !readOnly {
+            // WAL: readers never block the writer nor each other.
+            try execute("PRAGMA journal_mode = WAL")
+        }
+    }
+
+    deinit {
+        statements.removeAll()  // finalize before closing
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows we need (schema, migrations, pragmas).
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        guard rc == SQLITE_OK else {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errorMessage)
+            if rc & 0xFF == SQLITE_BUSY || rc & 0xFF == SQLITE_LOCKED { throw StoreError.busy(message: message) }
+            throw StoreError.sqlite(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// The prepared statement for `sql`, prepared on first use and kept for the connection's life.
+    public func statement(_ sql: SQL) throws -> Statement {
+        if let cached = statements[ObjectIdentifier(sql)] { return cached }
+        let statement = try prepare(sql.text)
+        statements[ObjectIdentifier(sql)] = statement
+        return statement
+    }
+
+    /// Uses a cached statement and leaves it reset with its bindings cleared, whatever happens.
+    public func withStatement<T>(_ sql: SQL, _ body: (Statement) throws -> T) throws -> T {
+        let statement = try statement(sql)
+        defer { statement.reset() }
+        return try body(statement)
+    }
+
+    /// Prepares a statement that is not cached (one-off statements such as migrations' bookkeeping).
+    public func prepare(_ sql: String) throws -> Statement {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard rc == SQLITE_OK, let statement else {
+            throw StoreError.sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        }
+        return Statement(handle: statement, sql: sql)
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// `immediate` takes the write lock up front, so two writers queue instead of deadlocking.
+    public func transaction<T>(immediate: Bool = false, _ body: () throws -> T) throws -> T {
+        // Cached statements: a read transaction per request should not re-parse BEGIN and COMMIT.
+        try withStatement(immediate ? Self.beginImmediate : Self.begin) { try $0.run() }
+        do {
+            let result = try body()
+            try withStatement(Self.commit) { try $0.run() }
+            return result
+        } catch {
+            if isInTransaction { try? withStatement(Self.rollback) { try $0.run() } }
+            throw error
+        }
+    }
+
+    private static let begin = SQL("BEGIN")
+    private static let beginImmediate = SQL("BEGIN IMMEDIATE")
+    private static let commit = SQL("COMMIT")
+    private static let rollback = SQL("ROLLBACK")
+
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+}

@@ -1,0 +1,40 @@
+/// A calendar day written YYYY-MM-DD (proleptic Gregorian), the only date form Parley accepts and stores.
+/// Its text sorts like the day itself, so SQL compares days as strings.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let text: String
+
+    /// Nil unless `text` is exactly four digits, a dash, two digits, a dash, two digits, naming a real day
+    /// (so 2022-02-30, 2022-1-5 and 12.1.2022 are all refused).
+    public init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        self.text = text
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool { lhs.text < rhs.text }
+
+    public var description: String { text }
+}

@@ -1,0 +1,53 @@
+/// A dated negotiation event the article tells of.
+public struct Meeting: Sendable, Equatable {
+    public let id: String
+    public let title: String
+    public let kind: String
+    public let date: String
+    public let endDate: String
+    /// "stated" when the article gives the date, "inferred" when Parley resolved it (Monday → 2022-01-10).
+    public let dateBasis: String
+    public let locationCity: String?
+    public let locationCountry: String?
+    public let locationBasis: String?
+    public let status: String
+    public let summary: String
+    public var parties: [RoleRef] = []
+    public var participants: [RoleRef] = []
+    public var topics: [RecordRef] = []
+    public var sources: [SourceRef] = []
+}
+
+/// Filters for `/meetings`; nil means "any".
+public struct MeetingFilter: Sendable, Equatable {
+    /// Meetings in progress that day: date <= day <= end_date.
+    public var day: Day?
+    /// Meetings overlapping [from, to], both inclusive.
+    public var from: Day?
+    public var to: Day?
+    public var party: String?
+    public var person: String?
+    public var topic: String?
+    public var kind: String?
+    public var search: SearchQuery?
+
+    public init() {}
+}
+
+/// Meetings sort by (date, id).
+public struct MeetingCursor: PageCursor {
+    public let date: String
+    public let id: String
+
+    public init(date: String, id: String) {
+        self.date = date
+        self.id = id
+    }
+
+    public var components: [String] { [date, id] }
+
+    public init(components: [String]) {
+        date = components.component(0)
+        id = components.component(1)
+    }
+}

@@ -1,0 +1,45 @@
+/// A position in a sorted list: the sort key of the last item a page held. Its components are plain
+/// text so the API can wrap them in an opaque token. Any components make a position (keyset
+/// pagination only compares them with `>`), so a token that decodes is always a valid place to start:
+/// missing components are empty, numbers that do not parse are 0.
+public protocol PageCursor: Sendable, Equatable {
+    var components: [String] { get }
+    init(components: [String])
+}
+
+extension Array where Element == String {
+    /// The component at `index`, or "" past the end.
+    func component(_ index: Int) -> String { index < count ? self[index] : "" }
+}
+
+/// One page of a list, the total across all pages, and where the next page starts (nil on the last).
+public struct Page<Item, Cursor: PageCursor> {
+    public let items: [Item]
+    public let total: Int
+    public let next: Cursor?
+}
+
+/// Lists sorted by id alone (parties, people, topics, demands, sources).
+public struct IDCursor: PageCursor {
+    public let id: String
+
+    public init(id: String) { self.id = id }
+
+    public var components: [String] { [id] }
+
+    public init(components: [String]) {
+        id = components.component(0)
+    }
+}
+
+/// Record ids: lowercase ASCII letters, digits and hyphens (the schema's CHECK), at most 100 characters.
+public enum Slug {
+    public static let maximumLength = 100
+
+    public static func isValid(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= maximumLength else { return false }
+        return utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+}
+

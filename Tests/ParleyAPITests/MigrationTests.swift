@@ -1,0 +1,146 @@
+import Foundation
+@testable import ParleyStore
+import Testing
+
+@Suite struct MigrationTests {
+    func count(_ database: Database, _ sql: String) throws -> Int {
+        let statement = try database.prepare(sql)
+        return try statement.step() ? statement.int(0) : -1
+    }
+
+    @Test func freshDatabaseGetsEveryMigrationInOrder() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("fresh.sqlite")
+        let applied = try Migrator.migrate(databasePath: path)
+        #expect(applied == Migration.all.map(\.name))
+        #expect(applied.first == "0001_schema.sql")
+
+        let database = try Database(path: path)
+        let rows = try database.prepare("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")
+        var versions: [Int] = []
+        while try rows.step() {
+            versions.append(rows.int(0))
+            #expect(rows.text(1).hasSuffix(".sql"))
+            #expect(rows.text(2).hasPrefix("20"))  // an ISO 8601 timestamp
+        }
+        #expect(versions == Array(1...Migration.latestVersion))
+        let journal = try database.prepare("PRAGMA journal_mode")
+        #expect(try journal.step() && journal.text(0) == "wal")
+        #expect(try count(database, "PRAGMA foreign_keys") == 1)
+        #expect(try count(database, "SELECT count(*) FROM meetings") > 0)
+        #expect(try count(database, "SELECT count(*) FROM search_index") > 0)
+    }
+
+    @Test func rerunningIsANoOp() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("again.sqlite")
+        try Migrator.migrate(databasePath: path)
+        let database = try Database(path: path)
+        let before = try count(database, "SELECT count(*) FROM changes")
+        #expect(try Migrator.migrate(databasePath: path).isEmpty)
+        _ = try Store.open(path: path)
+        #expect(try count(database, "SELECT count(*) FROM changes") == before)
+        #expect(try count(database, "SELECT count(*) FROM schema_migrations") == Migration.latestVersion)
+    }
+
+    /// Opening an up-to-date database takes no write lock, so a busy writer does not delay a reader's start.
+    @Test func openingAnUpToDateDatabaseOnlyReads() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("busy.sqlite")
+        try Migrator.migrate(databasePath: path)
+        let writer = try Database(path: path)
+        try writer.execute("BEGIN IMMEDIATE")
+        defer { try? writer.execute("ROLLBACK") }
+        let started = Date()
+        let store = try Store.open(path: path)
+        #expect(Date().timeIntervalSince(started) < 1)
+        #expect(store.schemaVersion == Migration.latestVersion)
+    }
+
+    @Test func databaseFromANewerBinaryIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("newer.sqlite")
+        try Migrator.migrate(databasePath: path)
+        let newer = Migration.latestVersion + 1
+        try Database(path: path).execute(
+            "INSERT INTO schema_migrations VALUES (\(newer), '\(newer)_future.sql', '2030-01-01T00:00:00Z')")
+        #expect(throws: StoreError.databaseNewerThanBinary(found: newer, known: Migration.latestVersion)) {
+            try Store.open(path: path)
+        }
+        #expect(throws: StoreError.databaseNewerThanBinary(found: newer, known: Migration.latestVersion)) {
+            try Migrator.migrate(databasePath: path)
+        }
+        #expect(StoreError.databaseNewerThanBinary(found: newer, known: Migration.latestVersion).description
+            .contains("newer parley"))
+    }
+
+    @Test func unmigratedDatabaseIsRefusedWhenNotMigrating() throws {
+        let directory = try TemporaryDirectory()
+        #expect(throws: StoreError.databaseNotMigrated(found: 0, known: Migration.latestVersion)) {
+            try Store.open(path: directory.path("empty.sqlite"), migrate: false)
+        }
+    }
+
+    @Test func failingMigrationRollsBackEntirely() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("failing.sqlite")
+        let migrations = [
+            Migration(version: 1, name: "0001_good.sql", sql: "CREATE TABLE good (x);"),
+            Migration(version: 2, name: "0002_bad.sql", sql: "CREATE TABLE half (x); INSERT INTO missing VALUES (1);"),
+        ]
+        let database = try Database(path: path)
+        let migrator = Migrator(database: database, migrations: migrations)
+        do {
+            try migrator.migrate()
+            Issue.record("the bad migration should fail")
+        } catch let StoreError.migrationFailed(version, name, message) {
+            #expect(version == 2)
+            #expect(name == "0002_bad.sql")
+            #expect(message.contains("missing"))
+        }
+        #expect(try migrator.appliedVersions() == [1])
+        #expect(try count(database, "SELECT count(*) FROM sqlite_master WHERE name = 'half'") == 0)
+        #expect(try count(database, "SELECT count(*) FROM sqlite_master WHERE name = 'good'") == 1)
+    }
+
+    @Test func concurrentMigratorsApplyEachMigrationOnce() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("race.sqlite")
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 { group.addTask { try Migrator.migrate(databasePath: path) } }
+            var applied: [String] = []
+            for try await names in group { applied += names }
+            #expect(applied.sorted() == Migration.all.map(\.name).sorted())
+        }
+        let database = try Database(path: path)
+        #expect(try count(database, "SELECT count(*) FROM schema_migrations") == Migration.latestVersion)
+    }
+
+    @Test func gapsInTheBinarysListAreRefused() throws {
+        let directory = try TemporaryDirectory()
+        let database = try Database(path: directory.path("gap.sqlite"))
+        let migrator = Migrator(database: database, migrations: [Migration(version: 2, name: "0002_x.sql", sql: "")])
+        #expect(throws: StoreError.self) { try migrator.migrate() }
+    }
+
+    @Test func versionsComeFromFileNames() {
+        #expect(Migration.version(fromFileName: "0001_schema.sql") == 1)
+        #expect(Migration.version(fromFileName: "0012_more_data.sql") == 12)
+        #expect(Migration.version(fromFileName: "schema.sql") == nil)
+        #expect(Migration.version(fromFileName: "0001schema.sql") == nil)
+        #expect(Migration.version(fromFileName: "0001_schema.txt") == nil)
+    }
+
+    @Test func theSeedRecordsEveryRecordAsAChange() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("changes.sqlite")
+        let store = try Store.open(path: path)
+        let version = try store.dataVersion()
+        #expect(version > 0)
+        #expect(try store.readDataVersion() == version)
+        // A commit by another connection moves the version; this connection notices.
+        try Database(path: path).execute(
+            "INSERT INTO changes (collection, record_id, operation, actor) VALUES ('topics', 'x', 'update', 'test')")
+        #expect(try store.dataVersion() == version + 1)
+    }
+}

@@ -1,0 +1,289 @@
+import Foundation
+import ParleyAPI
+import TestSupport
+import Testing
+
+/// Docs/openapi.json against the router and against what the server really sends.
+@Suite struct OpenAPITests {
+    let document: [String: Any]
+    let api = TestAPI.shared
+
+    init() throws {
+        document = try JSON.object(Array(try Repository.text("Docs/openapi.json").utf8))
+    }
+
+    var paths: [String: [String: Any]] { document["paths"] as? [String: [String: Any]] ?? [:] }
+
+    /// Follows a local `$ref`.
+    func resolve(_ value: Any?) -> [String: Any] {
+        guard var object = value as? [String: Any] else { return [:] }
+        var hops = 0
+        while let reference = object["$ref"] as? String, hops < 10 {
+            var target: Any? = document
+            for part in reference.dropFirst(2).split(separator: "/") { target = (target as? [String: Any])?[String(part)] }
+            object = target as? [String: Any] ?? [:]
+            hops += 1
+        }
+        return object
+    }
+
+    @Test func isOpenAPI31() {
+        #expect(document["openapi"] as? String == "3.1.0")
+        #expect((document["info"] as? [String: Any])?["title"] as? String == "Parley")
+    }
+
+    @Test func routesAndDocumentAgree() {
+        let routed = Dictionary(uniqueKeysWithValues: Router.table.map { ($0.path, $0) })
+        #expect(Set(paths.keys) == Set(routed.keys), "paths in one but not the other")
+        for (path, route) in routed {
+            let item = paths[path] ?? [:]
+            let documented = Set(item.keys.filter { ["get", "head", "options", "post", "put", "patch", "delete"].contains($0) }.map { $0.uppercased() })
+            #expect(documented == Set(route.methods), "\(path): documented \(documented.sorted()), routed \(route.methods)")
+        }
+    }
+
+    @Test func queryParametersAgree() {
+        for route in Router.table {
+            for method in ["get", "head"] {
+                let operation = paths[route.path]?[method] as? [String: Any] ?? [:]
+                let parameters = (operation["parameters"] as? [Any] ?? []).map(resolve)
+                let query = parameters.filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String }
+                #expect(Set(query) == Set(route.queryParameters), "\(method) \(route.path)")
+                #expect(query.count == Set(query).count, "\(method) \(route.path) repeats a parameter")
+                if route.path.contains("{id}") {
+                    #expect(parameters.contains { $0["in"] as? String == "path" && $0["name"] as? String == "id" && $0["required"] as? Bool == true })
+                }
+            }
+        }
+    }
+
+    @Test func everyOperationDocumentsItsStatuses() {
+        var operationIds: [String] = []
+        for route in Router.table {
+            for method in ["get", "head", "options"] {
+                let operation = paths[route.path]?[method] as? [String: Any] ?? [:]
+                let responses = operation["responses"] as? [String: Any] ?? [:]
+                operationIds.append(operation["operationId"] as? String ?? "")
+                switch method {
+                case "options":
+                    #expect(Set(responses.keys) == ["204"], "\(method) \(route.path)")
+                default:
+                    for status in ["200", "304", "400"] { #expect(responses[status] != nil, "\(method) \(route.path) lacks \(status)") }
+                    #expect((responses["404"] != nil) == route.path.contains("{id}"), "\(method) \(route.path) and 404")
+                }
+                if method == "get" {
+                    let ok = resolve(responses["200"])
+                    let content = ok["content"] as? [String: Any] ?? [:]
+                    #expect(content["application/json"] != nil)
+                    let isList = !route.path.contains("{") && route.queryParameters.contains("cursor")
+                    #expect((content["text/csv"] != nil) == isList, "\(route.path) and CSV")
+                    let bad = resolve(responses["400"])
+                    #expect((bad["content"] as? [String: Any])?["application/problem+json"] != nil)
+                }
+            }
+        }
+        #expect(Set(operationIds).count == operationIds.count, "operationIds must be unique")
+        #expect(!operationIds.contains(""))
+    }
+
+    @Test func everyReferenceResolves() throws {
+        func walk(_ value: Any, _ at: String) {
+            if let object = value as? [String: Any] {
+                if let reference = object["$ref"] as? String {
+                    #expect(!resolve(object).isEmpty, "\(at): \(reference) does not resolve")
+                }
+                for (key, child) in object { walk(child, at + "/" + key) }
+            } else if let array = value as? [Any] {
+                for (index, child) in array.enumerated() { walk(child, at + "/\(index)") }
+            }
+        }
+        walk(document, "#")
+    }
+
+    /// Every schema has a type (or is a reference, or a nullable union of a reference and null).
+    @Test func everySchemaIsTyped() throws {
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+        func check(_ schema: [String: Any], _ at: String) {
+            if schema["$ref"] != nil { return }
+            if let anyOf = schema["anyOf"] as? [[String: Any]] {
+                #expect(anyOf.count == 2 && anyOf.contains { $0["$ref"] != nil } && anyOf.contains { $0["type"] as? String == "null" }, "\(at)")
+                return
+            }
+            #expect(schema["type"] != nil, "\(at) has no type")
+            for (name, property) in schema["properties"] as? [String: [String: Any]] ?? [:] { check(property, at + "." + name) }
+            if let items = schema["items"] as? [String: Any] { check(items, at + "[]") }
+        }
+        for (name, schema) in schemas { check(schema as? [String: Any] ?? [:], name) }
+    }
+
+    // MARK: responses conform
+
+    static let samples = [
+        "/", "/healthz", "/meetings", "/meetings?date=2022-01-12", "/meetings?fields=id,location", "/meetings?limit=1",
+        "/meetings/nato-russia-council-2022-01-12", "/meetings/bucharest-summit-2008?fields=title",
+        "/parties?limit=500", "/parties/nato", "/parties/estonia", "/people", "/people/julianne-smith",
+        "/people/alexander-grushko", "/quotes?limit=500", "/quotes/smith-crystal-ball-p1", "/topics", "/topics/risk-reduction",
+        "/demands", "/sources", "/sources/article",
+    ]
+
+    @Test(arguments: samples)
+    func responsesConformToTheirSchemas(_ target: String) throws {
+        let path = String(target.prefix { $0 != "?" })
+        let pattern = path.split(separator: "/").count == 2 ? "/" + path.split(separator: "/")[0] + "/{id}" : path
+        let operation = try #require(paths[pattern]?["get"] as? [String: Any], "\(pattern) undocumented")
+        let ok = resolve((operation["responses"] as? [String: Any])?["200"])
+        let schema = resolve(((ok["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+        let response = try api.get(target)
+        #expect(response.status == 200)
+        let body = try JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])
+        let errors = validate(body, against: schema, at: "$")
+        #expect(errors.isEmpty, "\(target): \(errors.prefix(5))")
+        // Headers the document calls required are there.
+        for (name, header) in ok["headers"] as? [String: Any] ?? [:] where resolve(header)["required"] as? Bool == true {
+            #expect(response.header(name) != nil, "\(target) lacks \(name)")
+        }
+    }
+
+    @Test func problemsConformToTheProblemSchema() throws {
+        let schema = resolve(["$ref": "#/components/schemas/Problem"])
+        for target in ["/meetings?date=2022-02-30", "/nope", "/meetings/nope", "/quotes?q="] {
+            let response = try api.get(target)
+            let errors = validate(try JSONSerialization.jsonObject(with: Data(response.body)), against: schema, at: "$")
+            #expect(errors.isEmpty, "\(target): \(errors)")
+        }
+    }
+
+    /// Record keys come out in the order the schema lists them.
+    @Test(arguments: ["meetings": "Meeting", "parties": "Party", "people": "Person", "quotes": "Quote", "topics": "Topic",
+                      "demands": "Demand", "sources": "Source"])
+    func recordKeysFollowTheSchemaOrder(_ collection: String, _ schemaName: String) throws {
+        let schema = resolve(["$ref": "#/components/schemas/\(schemaName)"])
+        let documented = Repository.orderedKeys(ofSchema: schemaName)
+        #expect(Set(documented) == Set((schema["properties"] as? [String: Any] ?? [:]).keys))
+        let body = try api.get("/\(collection)?limit=1").text
+        // The first item's keys, in the order written: scan the raw text.
+        let keys = Repository.topLevelKeysOfFirstItem(body)
+        #expect(keys == documented, "\(collection): \(keys) vs \(documented)")
+    }
+
+    // A JSON Schema subset: what Docs/openapi.json uses.
+    func validate(_ value: Any, against rawSchema: [String: Any], at path: String) -> [String] {
+        let schema = resolve(rawSchema)
+        var errors: [String] = []
+        if let anyOf = schema["anyOf"] as? [[String: Any]] {
+            if !anyOf.contains(where: { validate(value, against: $0, at: path).isEmpty }) { errors.append("\(path): matches no anyOf branch") }
+            return errors
+        }
+        let types: [String] = (schema["type"] as? [String]) ?? ((schema["type"] as? String).map { [$0] } ?? [])
+        let actual: String
+        switch value {
+        case is NSNull: actual = "null"
+        case let number as NSNumber where String(cString: number.objCType) == "c": actual = "boolean"
+        case let number as NSNumber: actual = number.doubleValue == number.doubleValue.rounded() ? "integer" : "number"
+        case is String: actual = "string"
+        case is [Any]: actual = "array"
+        case is [String: Any]: actual = "object"
+        default: actual = "unknown"
+        }
+        if !types.isEmpty && !types.contains(actual) && !(actual == "integer" && types.contains("number")) {
+            return ["\(path): \(actual) is not \(types)"]
+        }
+        if let allowed = schema["enum"] as? [Any] {
+            if !allowed.contains(where: { ($0 as? NSObject)?.isEqual(value) == true }) { errors.append("\(path): \(value) not in enum") }
+        }
+        if let string = value as? String {
+            if let pattern = schema["pattern"] as? String, string.range(of: pattern, options: .regularExpression) == nil {
+                errors.append("\(path): '\(string)' does not match \(pattern)")
+            }
+            if let min = schema["minLength"] as? Int, string.count < min { errors.append("\(path): shorter than \(min)") }
+            if let max = schema["maxLength"] as? Int, string.count > max { errors.append("\(path): longer than \(max)") }
+            if schema["format"] as? String == "date", string.range(of: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", options: .regularExpression) == nil {
+                errors.append("\(path): '\(string)' is not a date")
+            }
+        }
+        if let number = value as? NSNumber, actual == "integer" {
+            if let min = schema["minimum"] as? Int, number.intValue < min { errors.append("\(path): below \(min)") }
+            if let max = schema["maximum"] as? Int, number.intValue > max { errors.append("\(path): above \(max)") }
+        }
+        if let object = value as? [String: Any] {
+            let properties = schema["properties"] as? [String: Any] ?? [:]
+            for required in schema["required"] as? [String] ?? [] where object[required] == nil {
+                errors.append("\(path): lacks \(required)")
+            }
+            for (key, child) in object {
+                if let property = properties[key] as? [String: Any] {
+                    errors += validate(child, against: property, at: path + "." + key)
+                } else if let additional = schema["additionalProperties"] as? [String: Any] {
+                    errors += validate(child, against: additional, at: path + "." + key)
+                } else if schema["additionalProperties"] as? Bool == false {
+                    errors.append("\(path): undocumented property \(key)")
+                }
+            }
+        }
+        if let array = value as? [Any], let items = schema["items"] as? [String: Any] {
+            for (index, child) in array.enumerated() { errors += validate(child, against: items, at: path + "[\(index)]") }
+        }
+        return errors
+    }
+}
+
+extension Repository {
+    /// The property names of a component schema in document order (JSONSerialization loses order).
+    static func orderedKeys(ofSchema name: String) -> [String] {
+        guard let text = try? text("Docs/openapi.json"),
+              let start = text.range(of: "\n    \"schemas\": {"),
+              let schema = text.range(of: "\n      \"\(name)\": {", range: start.upperBound..<text.endIndex),
+              let properties = text.range(of: "\"properties\": {", range: schema.upperBound..<text.endIndex) else { return [] }
+        var keys: [String] = []
+        // Properties of a component schema sit at a fixed indentation in the two-space-indented document.
+        for line in text[properties.upperBound...].split(separator: "\n") {
+            if line.hasPrefix("        }") && !line.hasPrefix("         ") { break }
+            if line.hasPrefix("          \"") && !line.hasPrefix("           "), let end = line.dropFirst(11).firstIndex(of: "\"") {
+                keys.append(String(line.dropFirst(11)[..<end]))
+            }
+        }
+        return keys
+    }
+
+    /// The keys of the first object in `"data":[…]`, in the order they appear, at that object's top level.
+    static func topLevelKeysOfFirstItem(_ body: String) -> [String] {
+        guard let start = body.range(of: "\"data\":[{") else { return [] }
+        var keys: [String] = [], depth = 1, inString = false, escaped = false, current = "", expectingKey = true
+        for character in body[start.upperBound...] {
+            if inString {
+                if escaped { escaped = false; current.append(character); continue }
+                if character == "\\" { escaped = true; continue }
+                if character == "\"" { inString = false; continue }
+                current.append(character)
+                continue
+            }
+            switch character {
+            case "\"": inString = true; current = ""
+            case ":": if depth == 1 && expectingKey { keys.append(current); expectingKey = false }
+            case ",": if depth == 1 { expectingKey = true }
+            case "{", "[": depth += 1
+            case "}", "]": depth -= 1; if depth == 0 { return keys }
+            default: break
+            }
+        }
+        return keys
+    }
+}
+
+/// Docs/API.md shows a curl example for every route.
+@Suite struct APIDocumentTests {
+    @Test func everyRouteHasAnExample() throws {
+        let text = try Repository.text("Docs/API.md")
+        let commands = text.split(separator: "\n").filter { $0.hasPrefix("$ curl") }
+        let paths: [String] = commands.compactMap { line in
+            guard let start = line.range(of: "http://127.0.0.1:8080") else { return nil }
+            let rest = line[start.upperBound...]
+            return String(rest.prefix { $0 != "?" && $0 != "'" && $0 != " " })
+        }
+        for route in Router.table {
+            let pattern = route.path.replacingOccurrences(of: "{id}", with: "[^/]+")
+            let covered = paths.contains { $0.range(of: "^" + pattern + "$", options: .regularExpression) != nil }
+            #expect(covered, "Docs/API.md has no curl example for \(route.path)")
+        }
+    }
+}

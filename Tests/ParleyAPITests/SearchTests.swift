@@ -1,0 +1,52 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct SearchTests {
+    let api = TestAPI.shared
+
+    @Test func diacriticsAreFolded() throws {
+        #expect(try api.ids("/people?q=grusko").contains("alexander-grushko"))
+        #expect(try api.ids("/people?q=GRU%C5%A0KO").contains("alexander-grushko"))
+        #expect(try api.ids("/people?q=Grushko").contains("alexander-grushko"))
+    }
+
+    @Test func cyrillicFindsTheRussians() throws {
+        #expect(try api.ids("/people?q=%D0%A0%D1%8F%D0%B1%D0%BA%D0%BE%D0%B2") == ["sergei-ryabkov"])  // Рябков
+        #expect(try api.ids("/people?q=%D1%80%D1%8F%D0%B1%D0%BA%D0%BE%D0%B2") == ["sergei-ryabkov"])  // рябков
+    }
+
+    @Test func quotesAndMeetingsAreSearchable() throws {
+        let crystal = try JSON.items(try api.json("/quotes?q=crystal"))
+        #expect(!crystal.isEmpty)
+        #expect(crystal.allSatisfy { (($0["text"] as? String) ?? "").lowercased().contains("crystal") })
+        #expect(try api.ids("/quotes?q=crystal+ball").count <= crystal.count)
+        #expect(try api.ids("/meetings?q=brussels").contains("nato-russia-council-2022-01-12"))
+        #expect(try api.ids("/quotes?q=zzzzunknownword").isEmpty)
+        #expect(try api.ids("/quotes?q=crystal&speaker=julianne-smith").count == crystal.count)
+    }
+
+    /// FTS5 syntax typed by a user is searched for, or refused with 400; never a 500.
+    @Test(arguments: ["%22", "AND", "*", "NEAR(", ")", "(", "OR", "NOT", "%22a%22+OR+%22b%22", "^", "-", ":", "body:crystal",
+                      "crystal*", "%7B%7D", "'", "%5C", "NEAR(crystal+ball,+2)", "a+AND+OR+NOT", "%E2%80%9C", "%00",
+                      "%22%22%22", "crystal%22", "%F0%9F%87%BA%F0%9F%87%A6"])
+    func hostileSearchesNeverFail(_ q: String) throws {
+        for path in ["/quotes", "/meetings", "/people"] {
+            let response = try api.get("\(path)?q=\(q)")
+            #expect(response.status == 200 || response.status == 400, "\(path)?q=\(q) → \(response.status) \(response.text)")
+            if response.status == 400 {
+                #expect(try JSON.object(response.body)["parameter"] as? String == "q")
+            }
+        }
+    }
+
+    @Test func operatorsAreWordsAndPunctuationFindsNothing() throws {
+        #expect(try api.get("/quotes?q=AND").status == 200)
+        #expect(try api.get("/quotes?q=NEAR(").status == 200)
+        #expect(try api.ids("/quotes?q=crystal*") == api.ids("/quotes?q=crystal"))
+        #expect(try api.ids("/quotes?q=%22").isEmpty)
+        #expect(try api.ids("/quotes?q=*").isEmpty)
+        #expect(try api.get("/quotes?q=").status == 400)
+        #expect(try api.get("/quotes?q=" + String(repeating: "a", count: 201)).status == 400)
+    }
+}

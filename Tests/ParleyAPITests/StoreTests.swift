@@ -1,0 +1,96 @@
+import Foundation
+@testable import ParleyStore
+import Testing
+
+@Suite struct DayTests {
+    @Test(arguments: ["2022-01-12", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31", "2022-12-31"])
+    func acceptsRealDays(_ text: String) {
+        #expect(Day(text)?.text == text)
+    }
+
+    @Test(arguments: ["2022-02-30", "2022-1-5", "12.1.2022", "2023-02-29", "1900-02-29", "2022-13-01", "2022-00-10",
+                      "2022-01-00", "2022-04-31", "20220112", "2022-01-12T00:00", " 2022-01-12", "２０２２-01-12", "", "yyyy-mm-dd"])
+    func refusesAnythingElse(_ text: String) {
+        #expect(Day(text) == nil)
+    }
+}
+
+@Suite struct SearchQueryTests {
+    @Test func quotesEveryTermAsAnFTS5String() throws {
+        #expect(try SearchQuery("crystal ball").expression == "\"crystal\" \"ball\"")
+        #expect(try SearchQuery("NEAR(a b)").expression == "\"NEAR\" \"a\" \"b\"")
+        #expect(try SearchQuery("\"x\" AND y*").expression == "\"x\" \"AND\" \"y\"")
+        #expect(try SearchQuery("Gruško").terms == ["Gruško"])
+        #expect(try SearchQuery("Сергей Рябков").terms == ["Сергей", "Рябков"])
+        #expect(try SearchQuery("open-door").terms == ["open", "door"])
+    }
+
+    @Test(arguments: ["\"", "*", ")", "(", "   ", "- + ^ :", "\u{0}"])
+    func textWithoutWordsSearchesForNothing(_ text: String) throws {
+        #expect(try SearchQuery(text).isEmpty)
+    }
+
+    @Test func emptyAndOverlongTextAreRefused() {
+        #expect(throws: StoreError.self) { try SearchQuery("") }
+        #expect(throws: StoreError.self) { try SearchQuery(String(repeating: "a", count: 201)) }
+        #expect(throws: Never.self) { try SearchQuery(Array(repeating: "w", count: 100).joined(separator: " ")) }
+    }
+}
+
+/// The store on the real seed, without HTTP.
+@Suite struct StoreQueryTests {
+    let directory: TemporaryDirectory
+    let store: Store
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        store = try Store.open(path: directory.path("store.sqlite"))
+    }
+
+    @Test func meetingsInProgressOnADay() throws {
+        var filter = MeetingFilter()
+        filter.day = Day("2022-01-12")
+        let page = try store.meetings(filter, after: nil, limit: 100)
+        #expect(page.items.map(\.id) == ["nato-russia-council-2022-01-12"])
+        #expect(page.items.first?.locationCity == "Brussels")
+        #expect(page.total == 1)
+        #expect(page.next == nil)
+    }
+
+    @Test func keysetPagesCoverEverything() throws {
+        let all = try store.quotes(QuoteFilter(), after: nil, limit: 500)
+        var seen: [String] = []
+        var cursor: QuoteCursor?
+        repeat {
+            let page = try store.quotes(QuoteFilter(), after: cursor, limit: 3)
+            #expect(page.total == all.total)
+            seen += page.items.map(\.id)
+            cursor = page.next
+        } while cursor != nil
+        #expect(seen == all.items.map(\.id))
+    }
+
+    /// Any components make a position: a token that decodes always gives a page.
+    @Test func cursorsAreTotal() throws {
+        #expect(MeetingCursor(components: ["2022-01-12", "x"]) == MeetingCursor(date: "2022-01-12", id: "x"))
+        #expect(MeetingCursor(components: []) == MeetingCursor(date: "", id: ""))
+        #expect(QuoteCursor(components: ["article", "x", "7"]) == QuoteCursor(source: "article", paragraph: 0, start: 7, id: ""))
+        #expect(IDCursor(components: ["\u{FFFD}"]).id == "\u{FFFD}")
+        // A position past everything gives an empty last page.
+        let page = try store.meetings(MeetingFilter(), after: MeetingCursor(components: ["~"]), limit: 10)
+        #expect(page.items.isEmpty && page.next == nil && page.total > 0)
+    }
+
+    @Test func unknownIdsAreNil() throws {
+        #expect(try store.meeting(id: "nope") == nil)
+        #expect(try store.person(id: "nope") == nil)
+        #expect(try store.party(id: "nope") == nil)
+    }
+
+    @Test func statementsAreReused() throws {
+        _ = try store.meeting(id: "nato-russia-council-2022-01-12")
+        let first = try store.database.statement(MeetingSQL.one)
+        _ = try store.meeting(id: "us-russia-geneva-2022-01-10")
+        #expect(try store.database.statement(MeetingSQL.one) === first)
+    }
+}
