@@ -1,3 +1,5 @@
+import HTTPServer
+
 /// How the API handlers of one server are set up.
 public struct APIConfiguration: Sendable {
     /// The SQLite file; each loop thread opens its own connection to it.
@@ -9,6 +11,8 @@ public struct APIConfiguration: Sendable {
     public var migrate: Bool
     /// `Cache-Control: public, max-age=…` on data responses, in seconds.
     public var maxAge: Int
+    /// The engine's counters, rendered at `/metrics` with the API's own; nil shows the API's only.
+    public var serverStats: ServerStats?
 
     public init(databasePath: String, responseCacheBytes: Int = 8 << 20, migrate: Bool = true, maxAge: Int = 60) {
         self.databasePath = databasePath

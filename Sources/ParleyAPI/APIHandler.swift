@@ -11,14 +11,18 @@ public final class APIHandler: HTTPHandler {
     let store: Store
     let cache: ResponseCache
     let configuration: APIConfiguration
+    let metrics: APIMetrics
+    let budget: CacheBudget
     private let cacheControl: String
 
     public convenience init(configuration: APIConfiguration) throws {
-        try self.init(configuration: configuration, budget: CacheBudget(limit: configuration.responseCacheBytes))
+        try self.init(configuration: configuration, budget: CacheBudget(limit: configuration.responseCacheBytes), metrics: APIMetrics())
     }
 
-    init(configuration: APIConfiguration, budget: CacheBudget) throws {
+    init(configuration: APIConfiguration, budget: CacheBudget, metrics: APIMetrics) throws {
         self.configuration = configuration
+        self.metrics = metrics
+        self.budget = budget
         store = try Store.open(path: configuration.databasePath, migrate: configuration.migrate)
         cache = ResponseCache(budget: budget)
         cacheControl = "public, max-age=\(configuration.maxAge)"
@@ -27,7 +31,8 @@ public final class APIHandler: HTTPHandler {
     /// One handler per loop thread, built on that thread; the response-cache budget is shared by all.
     public static func makeFactory(_ configuration: APIConfiguration) -> @Sendable () throws -> any HTTPHandler {
         let budget = CacheBudget(limit: configuration.responseCacheBytes)
-        return { try APIHandler(configuration: configuration, budget: budget) }
+        let metrics = APIMetrics()
+        return { try APIHandler(configuration: configuration, budget: budget, metrics: metrics) }
     }
 
     /// Cache hits and misses of this handler (for metrics).
@@ -49,7 +54,9 @@ public final class APIHandler: HTTPHandler {
         }
         let routeName = route.name(for: request.method)
         var response: HTTPResponse
-        if isRead {
+        if isRead && route.endpoint == .metrics {
+            response = renderMetrics(request, route: route)
+        } else if isRead {
             do {
                 response = try get(request, route: route, id: id)
             } catch let error as APIError {
@@ -80,6 +87,7 @@ public final class APIHandler: HTTPHandler {
         guard let (entry, route) = cache.lookup(alias: .init(target: request.target, accept: request.headers["Accept"])) else {
             return nil
         }
+        metrics.cacheHits.add(1, ordering: .relaxed)
         var response: HTTPResponse
         // An alias only points at a 200, so `*` matches as well as the entry's own tag.
         if let header = request.headers["If-None-Match"], Self.matches(header, entry.etag) {
@@ -117,6 +125,7 @@ public final class APIHandler: HTTPHandler {
         }
         let alias = ResponseCache.Alias(target: request.target, accept: accept)
         if let entry = cache.lookup(key) {
+            metrics.cacheHits.add(1, ordering: .relaxed)
             cache.addAlias(alias, to: entry, route: route)
             if let condition, condition.any { return notModified(etag: etag, route: route) }
             return entry.response
@@ -124,6 +133,12 @@ public final class APIHandler: HTTPHandler {
 
         let context = RenderContext(route: route, id: id, query: query, representation: representation,
                                     path: canonicalPath, canonicalQuery: canonicalQuery, pretty: pretty)
+        metrics.cacheMisses.add(1, ordering: .relaxed)
+        let readStarted = Self.microseconds()
+        defer {
+            metrics.storeReads.add(1, ordering: .relaxed)
+            metrics.storeReadMicros.add(Self.microseconds() - readStarted, ordering: .relaxed)
+        }
         // One snapshot for every query of the response; its own version names the ETag.
         let (response, snapshotVersion, snapshotTag) = try store.read { () throws -> (HTTPResponse, Int, String) in
             let snapshotVersion = try store.readDataVersion()
@@ -138,6 +153,31 @@ public final class APIHandler: HTTPHandler {
             }
         }
         return response
+    }
+
+    /// Prometheus text: never cached, never conditional, no query parameters.
+    private func renderMetrics(_ request: HTTPRequest, route: Route) -> HTTPResponse {
+        do {
+            _ = try QueryParameters(parsing: request.query, allowed: route.parameters)
+        } catch let error as APIError {
+            var response = error.response
+            addCORS(&response.headers)
+            return response
+        } catch {
+            return HTTPResponse.problem(status: 400, detail: "invalid query")
+        }
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", PrometheusText.contentType)
+        headers.add("Cache-Control", "no-store")
+        addCORS(&headers)
+        let body = metrics.render(serverStats: configuration.serverStats, cacheBytes: budget.usedBytes, cacheLimit: budget.limit)
+        return HTTPResponse(status: 200, headers: headers, body: body)
+    }
+
+    static func microseconds() -> Int {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Int(spec.tv_sec) * 1_000_000 + Int(spec.tv_nsec) / 1000
     }
 
     // MARK: rendering
@@ -164,6 +204,8 @@ public final class APIHandler: HTTPHandler {
             return response
         case .openapi:
             return ok(EmbeddedOpenAPI.bytes, etag: etag)
+        case .metrics:
+            throw APIError.notFound(detail: "metrics are not a cached resource")  // answered before get()
         case let .list(kind):
             return try renderList(kind.type, context, etag: etag)
         case let .item(kind):

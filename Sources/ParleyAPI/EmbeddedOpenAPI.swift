@@ -2354,6 +2354,78 @@ enum EmbeddedOpenAPI {
           }
         }
       }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "getMetrics",
+        "tags": [
+          "service"
+        ],
+        "summary": "Metrics",
+        "description": "Counters in the Prometheus text format (0.0.4): requests by route and status, a latency histogram per route, open connections, bytes in and out, response-cache hits and misses, and SQLite read time. Routes are labelled by pattern, never by raw path. Never cached (Cache-Control: no-store).",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            },
+            "content": {
+              "text/plain; version=0.0.4; charset=utf-8": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          }
+        }
+      },
+      "head": {
+        "operationId": "headMetrics",
+        "tags": [
+          "service"
+        ],
+        "summary": "Metrics (headers only)",
+        "description": "As GET, without the body.",
+        "parameters": [],
+        "responses": {
+          "200": {
+            "description": "OK (headers only).",
+            "headers": {
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/HeadBadRequest"
+          }
+        }
+      },
+      "options": {
+        "operationId": "optionsMetrics",
+        "tags": [
+          "service"
+        ],
+        "summary": "Allowed methods and CORS preflight",
+        "parameters": [],
+        "responses": {
+          "204": {
+            "$ref": "#/components/responses/Preflight"
+          }
+        }
+      }
     }
   },
   "components": {

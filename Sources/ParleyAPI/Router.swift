@@ -2,7 +2,7 @@ import HTTPServer
 
 /// What a path leads to.
 enum Endpoint: Sendable, Equatable {
-    case root, health, openapi
+    case root, health, openapi, metrics
     case list(ResourceKind)
     case item(ResourceKind)
 }
@@ -47,8 +47,11 @@ public struct Router: Sendable {
             routes.append(Route("/" + kind.rawValue, .list(kind), parameters: type.listParameters))
             routes.append(Route("/" + kind.rawValue + "/{id}", .item(kind), parameters: type.itemParameters))
         }
+        routes.append(Route("/metrics", .metrics, parameters: []))
         return routes
     }()
+
+    private static let metricsRoute = routes[routes.count - 1]
 
     /// A route as the OpenAPI document must describe it.
     public struct Description: Sendable, Equatable {
@@ -68,6 +71,7 @@ public struct Router: Sendable {
         case "/": return (routes[0], nil)
         case "/healthz": return (routes[1], nil)
         case "/openapi.json": return (routes[2], nil)
+        case "/metrics": return (metricsRoute, nil)
         default: break
         }
         guard path.utf8.first == UInt8(ascii: "/") else { return nil }

@@ -12,7 +12,8 @@ enum ParleyCommand {
 
     Usage:
       parley serve [--host 127.0.0.1] [--port 8080] [--database ./parley.sqlite] [--workers N]
-                   [--max-connections 10000] [--response-cache-mb 8] [--reuse-port] [--quiet]
+                   [--max-connections 10000] [--response-cache-mb 8] [--rate-limit N [--rate-burst B]]
+                   [--reuse-port] [--quiet]
       parley migrate [--database ./parley.sqlite]
       parley --help | --version
 
@@ -25,6 +26,8 @@ enum ParleyCommand {
       --workers N             event-loop threads (default: one per core)
       --max-connections N     open connections past which new ones get 503 (default 10000)
       --response-cache-mb N   memory for cached encoded responses, 0 turns the cache off (default 8)
+      --rate-limit N          at most N requests a second per client address, then 429 (default: off)
+      --rate-burst B          requests a client may send at once before the rate applies (default: N)
       --reuse-port            share the port with other parley processes (SO_REUSEPORT)
       --quiet                 no access log
     """

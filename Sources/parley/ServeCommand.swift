@@ -7,7 +7,8 @@ import ParleyStore
 enum ServeCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try Arguments(arguments,
-                                    valued: ["host", "port", "database", "workers", "max-connections", "response-cache-mb"],
+                                    valued: ["host", "port", "database", "workers", "max-connections", "response-cache-mb",
+                                             "rate-limit", "rate-burst"],
                                     flags: ["quiet", "reuse-port"])
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         var configuration = ServerConfiguration()
@@ -18,6 +19,9 @@ enum ServeCommand {
         configuration.quiet = options.has("quiet")
         configuration.reusePort = options.has("reuse-port")
         let cacheMB = try options.int("response-cache-mb", default: 8, range: 0...4096)
+        let rate = try options.int("rate-limit", default: 0, range: 0...1_000_000)
+        let burst = try options.int("rate-burst", default: max(rate, 1), range: 1...1_000_000)
+        if rate > 0 { configuration.rateLimiter = RateLimiter(rate: rate, burst: burst) }
         let databasePath = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
 
         raiseOpenFileLimit(wanted: configuration.maxConnections + 64)
@@ -27,8 +31,10 @@ enum ServeCommand {
         let signals: [Int32] = [SIGTERM, SIGINT]
         _ = signals.withUnsafeBufferPointer { cshim_block_signals($0.baseAddress, Int32($0.count)) }
 
-        let apiConfiguration = APIConfiguration(databasePath: databasePath, responseCacheBytes: cacheMB * 1024 * 1024)
-        let server = Server(configuration: configuration, handlerFactory: APIHandler.makeFactory(apiConfiguration))
+        let stats = ServerStats()
+        var apiConfiguration = APIConfiguration(databasePath: databasePath, responseCacheBytes: cacheMB * 1024 * 1024)
+        apiConfiguration.serverStats = stats
+        let server = Server(configuration: configuration, stats: stats, handlerFactory: APIHandler.makeFactory(apiConfiguration))
         do {
             try server.start()
         } catch let error as ServerError {

@@ -41,8 +41,10 @@ final class TestAPI: @unchecked Sendable {
         directory = try TemporaryDirectory()
         databasePath = directory.path("parley.sqlite")
         try Migrator.migrate(databasePath: databasePath)
-        let configuration = APIConfiguration(databasePath: databasePath, responseCacheBytes: responseCacheBytes)
-        server = try startTestServer({ $0.workers = workers }, handlerFactory: APIHandler.makeFactory(configuration))
+        var configuration = APIConfiguration(databasePath: databasePath, responseCacheBytes: responseCacheBytes)
+        let stats = ServerStats()
+        configuration.serverStats = stats
+        server = try startTestServer({ $0.workers = workers }, stats: stats, handlerFactory: APIHandler.makeFactory(configuration))
     }
 
     deinit { server.shutdown() }
