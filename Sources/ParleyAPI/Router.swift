@@ -67,18 +67,22 @@ public struct Router: Sendable {
 
     /// The route for `path` (still percent-encoded) and, for item routes, the decoded id.
     static func match(_ path: String) -> (route: Route, id: String?)? {
-        switch path {
-        case "/": return (routes[0], nil)
-        case "/healthz": return (routes[1], nil)
-        case "/openapi.json": return (routes[2], nil)
-        case "/metrics": return (metricsRoute, nil)
-        default: break
-        }
+        if path == "/" { return (routes[0], nil) }
         guard path.utf8.first == UInt8(ascii: "/") else { return nil }
         let segments = path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard segments.count == 1 || segments.count == 2,
-              let first = Substring(segments[0]).nilIfEmpty.flatMap({ PercentEncoding.decode($0, plusAsSpace: false) }),
-              let kind = ResourceKind(rawValue: first),
+              let first = Substring(segments[0]).nilIfEmpty.flatMap({ PercentEncoding.decode($0, plusAsSpace: false) })
+        else { return nil }
+        // Fixed routes are matched on the decoded segment too: /%68ealthz is /healthz.
+        if segments.count == 1 {
+            switch first {
+            case "healthz": return (routes[1], nil)
+            case "openapi.json": return (routes[2], nil)
+            case "metrics": return (metricsRoute, nil)
+            default: break
+            }
+        }
+        guard let kind = ResourceKind(rawValue: first),
               let position = ResourceKind.allCases.firstIndex(of: kind) else { return nil }
         let index = 3 + 2 * position
         if segments.count == 1 { return (routes[index], nil) }

@@ -37,3 +37,12 @@ import TestSupport
         #expect(try TestAPI.shared.request("POST", "/metrics").status == 405)
     }
 }
+
+@Suite struct RouterDecodingTests {
+    /// Reproducer from the router fuzzer (Tests/Fuzz/Regressions/fuzz-router/percent-encoded-fixed-route).
+    @Test func fixedRoutesMatchPercentEncodedToo() throws {
+        #expect(try TestAPI.shared.get("/%68ealthz").status == 200)
+        #expect(try TestAPI.shared.get("/%6Deetings").status == 200)
+        #expect(try TestAPI.shared.get("/healthz/").status == 404)
+    }
+}
