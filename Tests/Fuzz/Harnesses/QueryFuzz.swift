@@ -105,8 +105,8 @@ private func checkTyped(_ query: QueryParameters, _ input: String) {
     } catch { checkRefusal(error, parameters: ["from", "to"], input) }
     do {
         if let search = try query.search() {
-            check(!search.terms.isEmpty && search.terms.count <= SearchQuery.maximumTerms,
-                  "search with \(search.terms.count) terms", input)
+            // Text with no letter or digit is an empty search (it finds nothing); never more terms than characters.
+            check(search.terms.count <= SearchQuery.maximumLength, "search with \(search.terms.count) terms", input)
             check(search.terms.allSatisfy { !$0.isEmpty && !$0.contains("\"") }, "search term with a quote", input)
         }
     } catch { checkRefusal(error, parameters: ["q"], input) }
