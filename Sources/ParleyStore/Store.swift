@@ -7,10 +7,13 @@ public final class Store {
 
     private var lastPragmaDataVersion = Int.min
     private var cachedDataVersion = 0
+    private let walChanges: WALChangeCounter
+    private var seenWALChange: UInt32?
 
     init(database: Database, schemaVersion: Int) {
         self.database = database
         self.schemaVersion = schemaVersion
+        walChanges = WALChangeCounter(databasePath: database.path)
     }
 
     /// Opens (creating when missing) the database at `path`. With `migrate`, pending migrations are applied
@@ -46,14 +49,19 @@ public final class Store {
     private static let latestChange = SQL("SELECT coalesce(max(seq), 0) FROM changes")
 
     /// The data version: the newest `changes.seq`. ETags and the response cache key on it, so every write
-    /// (which appends a change) invalidates them. Cheap to call per request: SQLite's `data_version` tells
-    /// whether any other connection committed since the last call, and only then is `changes` read again.
+    /// (which appends a change) invalidates them. Called per request, so the common case costs no system
+    /// call: while the WAL index's change counter has not moved, nothing was committed by any connection of
+    /// any process, and the version is the one last read. Otherwise SQLite's `data_version` (fcntl locks and
+    /// an fstat) tells whether another connection committed, and only then is `changes` read again.
     public func dataVersion() throws -> Int {
+        let change = walChanges.current()
+        if let change, change == seenWALChange, lastPragmaDataVersion != Int.min { return cachedDataVersion }
         let pragma = try database.withStatement(Self.pragmaDataVersion) { try $0.step() ? $0.int(0) : 0 }
         if pragma != lastPragmaDataVersion {
             cachedDataVersion = try readDataVersion()
             lastPragmaDataVersion = pragma
         }
+        seenWALChange = change
         return cachedDataVersion
     }
 
