@@ -2,8 +2,12 @@
 /// drops the body of HEAD, 1xx, 204 and 304 responses, and writes head and body in one write.
 public struct HTTPResponse: Sendable {
     public var status: Int
-    public var headers: HTTPHeaders
+    public var headers: HTTPHeaders {
+        didSet { encodedHeaders = nil }
+    }
     public var body: [UInt8]
+    /// `headers` already serialised (see `encodeHeaders`); dropped whenever `headers` changes.
+    public private(set) var encodedHeaders: [UInt8]?
     /// A low-cardinality name of the route that answered (for metrics and logs), never a raw path.
     public var route: String
 
@@ -12,6 +16,12 @@ public struct HTTPResponse: Sendable {
         self.headers = headers
         self.body = body
         self.route = route
+    }
+
+    /// Serialises the handler's headers once, for a response that will be sent many times (a cached
+    /// one): the engine then copies these bytes instead of checking and writing each field again.
+    public mutating func encodeHeaders() {
+        encodedHeaders = ResponseWriter.encode(headers)
     }
 
     /// An RFC 9457 problem document.

@@ -15,15 +15,16 @@ public enum PrometheusText {
         counter(&out, "parley_rate_limited_total", "Requests answered 429.", stats.rateLimited.load(ordering: .relaxed))
 
         let snapshot = stats.requestMetrics.snapshot()
+        let routes = snapshot.keys.sorted()
         out += "# HELP parley_http_requests_total Requests answered, by route and status.\n# TYPE parley_http_requests_total counter\n"
-        for route in snapshot.requests.keys.sorted() {
-            for (status, count) in snapshot.requests[route, default: [:]].sorted(by: { $0.key < $1.key }) {
+        for route in routes {
+            for (status, count) in snapshot[route, default: .init()].statuses.sorted(by: { $0.key < $1.key }) {
                 out += "parley_http_requests_total{route=\"\(escape(route))\",status=\"\(status)\"} \(count)\n"
             }
         }
         out += "# HELP parley_http_request_duration_seconds Time from a parsed request to its serialised response.\n# TYPE parley_http_request_duration_seconds histogram\n"
-        for route in snapshot.latency.keys.sorted() {
-            guard let latency = snapshot.latency[route] else { continue }
+        for route in routes {
+            guard let latency = snapshot[route] else { continue }
             let label = escape(route)
             var cumulative = 0
             for (index, bound) in RequestMetrics.bucketBounds.enumerated() {

@@ -400,51 +400,57 @@ public struct RequestParser: Sendable {
         }
 
         let target = String(decoding: targetBytes, as: UTF8.self)
-        var pathPart: Substring
+        // Split on bytes: the target is printable ASCII, and Character-wise Substring walking costs
+        // more than the rest of the request line together.
+        var pathBytes: UnsafeBufferPointer<UInt8>
         if targetBytes[0] == UInt8(ascii: "/") {
-            pathPart = Substring(target)
+            pathBytes = targetBytes
         } else if targetBytes.count == 1 && targetBytes[0] == UInt8(ascii: "*") {
             guard method == .options else {
                 return .failure(.badRequest("The asterisk form '*' is only valid with OPTIONS."))
             }
             return .success(RequestLine(method: method, target: target, path: "*", query: "", version: version))
-        } else if let rest = absoluteFormPath(target) {
-            pathPart = rest
+        } else if let start = absoluteFormPathStart(targetBytes) {
+            pathBytes = UnsafeBufferPointer(rebasing: targetBytes[start...])
         } else {
             return .failure(.badRequest("The request target must be an absolute path or an absolute http(s) URI."))
         }
-        if let fragment = pathPart.firstIndex(of: "#") {
-            _ = fragment
+        if pathBytes.contains(UInt8(ascii: "#")) {
             return .failure(.badRequest("A request target must not contain a fragment."))
         }
         let path: String, query: String
-        if let mark = pathPart.firstIndex(of: "?") {
-            path = String(pathPart[..<mark])
-            query = String(pathPart[pathPart.index(after: mark)...])
+        if let mark = pathBytes.firstIndex(of: UInt8(ascii: "?")) {
+            path = String(decoding: UnsafeBufferPointer(rebasing: pathBytes[..<mark]), as: UTF8.self)
+            query = String(decoding: UnsafeBufferPointer(rebasing: pathBytes[(mark + 1)...]), as: UTF8.self)
         } else {
-            path = String(pathPart)
+            path = pathBytes.count == targetBytes.count ? target : String(decoding: pathBytes, as: UTF8.self)
             query = ""
         }
         return .success(RequestLine(method: method, target: target, path: path.isEmpty ? "/" : path, query: query, version: version))
     }
 
+    /// In `http://host[:port]/path?query` (RFC 9112 §3.2.2), where `/path?query` starts; the end of the
+    /// bytes when the URI has no path. Nil when it is not an absolute http(s) URI with a valid authority.
+    static func absoluteFormPathStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+            for index in 0..<prefix.utf8CodeUnitCount where bytes[index] | 0x20 != prefix.utf8Start[index] | 0x20 {
+                return false
+            }
+            return true
+        }
+        let schemeLength: Int
+        if hasPrefix("http://") { schemeLength = 7 } else if hasPrefix("https://") { schemeLength = 8 } else { return nil }
+        var end = schemeLength
+        while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?") { end += 1 }
+        let authority = String(decoding: UnsafeBufferPointer(rebasing: bytes[schemeLength..<end]), as: UTF8.self)
+        guard !authority.isEmpty, isValidHost(authority) else { return nil }
+        return end
+    }
+
     static func method(of head: UnsafeBufferPointer<UInt8>) -> HTTPMethod? {
         guard let space = head.firstIndex(of: UInt8(ascii: " ")) else { return nil }
         return HTTPMethod(bytes: UnsafeBufferPointer(rebasing: head[..<space]))
-    }
-
-    /// `http://host[:port]/path?query` → `/path?query` (RFC 9112 §3.2.2).
-    static func absoluteFormPath(_ target: String) -> Substring? {
-        let lower = target.prefix(8).lowercased()
-        let schemeLength: Int
-        if lower.hasPrefix("http://") { schemeLength = 7 } else if lower.hasPrefix("https://") { schemeLength = 8 } else { return nil }
-        let afterScheme = target.dropFirst(schemeLength)
-        let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" } ?? afterScheme.endIndex
-        let authority = afterScheme[..<authorityEnd]
-        guard !authority.isEmpty, isValidHost(String(authority)) else { return nil }
-        let rest = afterScheme[authorityEnd...]
-        if rest.first == "?" { return Substring("/" + rest) }
-        return rest.isEmpty ? Substring("/") : rest
     }
 
     static func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<HTTPVersion, HTTPError> {

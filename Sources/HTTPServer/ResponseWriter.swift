@@ -26,11 +26,10 @@ struct ResponseWriter {
         } else if version == .http10 {
             out.append("Connection: keep-alive\r\n" as StaticString)
         }
-        for field in response.headers {
-            appendSafe(field.name, to: out)
-            out.append(": " as StaticString)
-            appendSafe(field.value, to: out)
-            out.append("\r\n" as StaticString)
+        if let encoded = response.encodedHeaders {
+            out.append(encoded)
+        } else {
+            Self.appendFields(response.headers, to: out)
         }
         out.append("\r\n" as StaticString)
         if Self.hasBody(status: response.status, method: method) {
@@ -38,8 +37,24 @@ struct ResponseWriter {
         }
     }
 
+    /// The header fields as they go on the wire, each line ending in CRLF.
+    static func encode(_ headers: HTTPHeaders) -> [UInt8] {
+        let buffer = ByteBuffer(capacity: 256)
+        appendFields(headers, to: buffer)
+        return Array(buffer.readable)
+    }
+
+    private static func appendFields(_ headers: HTTPHeaders, to out: ByteBuffer) {
+        for field in headers {
+            appendSafe(field.name, to: out)
+            out.append(": " as StaticString)
+            appendSafe(field.value, to: out)
+            out.append("\r\n" as StaticString)
+        }
+    }
+
     /// Header text comes from handlers; a CR or LF in it would split the response, so controls are dropped.
-    private func appendSafe(_ text: String, to out: ByteBuffer) {
+    private static func appendSafe(_ text: String, to out: ByteBuffer) {
         var text = text
         text.withUTF8 { utf8 in
             if !utf8.contains(where: { $0 < 0x20 && $0 != 0x09 }) {

@@ -102,6 +102,8 @@ final class ResponseCache {
         while !budget.reserve(cost) {
             guard evictOldest() else { return }
         }
+        var response = response
+        response.encodeHeaders()
         let entry = Entry(response: response, etag: etag, cost: cost)
         entries[key] = entry
         order.append(key)

@@ -43,3 +43,16 @@ import TestSupport
         #expect(!text.contains("unique-"))
     }
 }
+
+@Suite struct EncodedHeaderTests {
+    /// A response sent from pre-encoded headers is byte for byte the one sent from its fields,
+    /// and changing the fields afterwards drops the stale encoding.
+    @Test func encodedHeadersMatchFieldsAndExpireOnChange() throws {
+        var response = HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/plain"), ("X-A", "b\r\nInjected: 1")]),
+                                    body: Array("hi".utf8))
+        response.encodeHeaders()
+        #expect(response.encodedHeaders.map { String(decoding: $0, as: UTF8.self) } == "Content-Type: text/plain\r\nX-A: bInjected: 1\r\n")
+        response.headers.add("X-New", "1")
+        #expect(response.encodedHeaders == nil)
+    }
+}
