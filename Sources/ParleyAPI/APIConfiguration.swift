@@ -13,6 +13,8 @@ public struct APIConfiguration: Sendable {
     public var maxAge: Int
     /// The engine's counters, rendered at `/metrics` with the API's own; nil shows the API's only.
     public var serverStats: ServerStats?
+    /// `parley serve --read-only`: every write is answered 403, whatever its token.
+    public var readOnly = false
 
     public init(databasePath: String, responseCacheBytes: Int = 8 << 20, migrate: Bool = true, maxAge: Int = 60) {
         self.databasePath = databasePath

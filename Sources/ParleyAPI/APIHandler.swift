@@ -13,6 +13,7 @@ public final class APIHandler: HTTPHandler {
     let configuration: APIConfiguration
     let metrics: APIMetrics
     let budget: CacheBudget
+    let writer: WriteHandler
     private let cacheControl: String
 
     public convenience init(configuration: APIConfiguration) throws {
@@ -25,6 +26,7 @@ public final class APIHandler: HTTPHandler {
         self.budget = budget
         store = try Store.open(path: configuration.databasePath, migrate: configuration.migrate)
         cache = ResponseCache(budget: budget)
+        writer = WriteHandler(store: store, readOnly: configuration.readOnly)
         cacheControl = "public, max-age=\(configuration.maxAge)"
     }
 
@@ -71,6 +73,10 @@ public final class APIHandler: HTTPHandler {
             }
         } else if request.method == .options {
             return preflight(allow: route.allow, route: routeName, request: request)
+        } else if route.methods.contains(request.method), case let .list(kind) = route.endpoint {
+            response = writer.handle(request, kind: kind, id: nil)
+        } else if route.methods.contains(request.method), case let .item(kind) = route.endpoint {
+            response = writer.handle(request, kind: kind, id: id)
         } else {
             response = HTTPResponse.problem(status: 405, detail: "\(request.method.rawValue) is not allowed on \(route.pattern); allowed: \(route.allow)")
             response.headers.add("Allow", route.allow)
@@ -109,7 +115,7 @@ public final class APIHandler: HTTPHandler {
         let pretty = try query.bool("pretty")
         var representation = Representation.json
         let accept = request.headers["Accept"]
-        if case .list = route.endpoint {
+        if route.endpoint.isList {
             representation = try Representation.choose(query, accept: accept)
         }
         let canonicalPath = id.map { "/" + route.pattern.dropFirst().prefix { $0 != "/" } + "/" + $0 } ?? route.pattern
@@ -127,7 +133,7 @@ public final class APIHandler: HTTPHandler {
         if let entry = cache.lookup(key) {
             metrics.cacheHits.add(1, ordering: .relaxed)
             cache.addAlias(alias, to: entry, route: route)
-            if let condition, condition.any { return notModified(etag: etag, route: route) }
+            if let condition, condition.any || condition.matches(entry.etag) { return notModified(etag: entry.etag, route: route) }
             return entry.response
         }
 
@@ -147,9 +153,11 @@ public final class APIHandler: HTTPHandler {
             return (try render(context, etag: snapshotTag), snapshotVersion, snapshotTag)
         }
         if response.status == 200 {
-            if let condition, condition.any { return notModified(etag: snapshotTag, route: route) }
+            // A record carries its own tag (RecordETag); everything else the snapshot's.
+            let tag = response.headers["ETag"] ?? snapshotTag
+            if let condition, condition.any || condition.matches(tag) { return notModified(etag: tag, route: route) }
             if route.endpoint != .health {
-                cache.insert(key, response, etag: snapshotTag, version: snapshotVersion, alias: alias, route: route)
+                cache.insert(key, response, etag: tag, version: snapshotVersion, alias: alias, route: route)
             }
         }
         return response
@@ -206,6 +214,8 @@ public final class APIHandler: HTTPHandler {
             return ok(EmbeddedOpenAPI.bytes, etag: etag)
         case .metrics:
             throw APIError.notFound(detail: "metrics are not a cached resource")  // answered before get()
+        case .changes:
+            return try renderList(ChangesResource.self, context, etag: etag)
         case let .list(kind):
             return try renderList(kind.type, context, etag: etag)
         case let .item(kind):
@@ -261,12 +271,18 @@ public final class APIHandler: HTTPHandler {
         guard let id = context.id, Slug.isValid(id), let item = try R.item(store, id: id) else {
             throw APIError.notFound(detail: "no \(singular) with id '\(QueryParameters.shown(context.id ?? ""))'")
         }
-        var sink = JSONSink(writer: JSONWriter(capacity: 2048, pretty: context.pretty), selection: selection)
+        // The record's own tag: it changes when the record (or a name it shows inline) does, not on other writes.
+        let (canonical, recordTag) = RecordETag.render(R.self, item)
+        var sink = JSONSink(writer: JSONWriter(capacity: canonical.count + 64, pretty: context.pretty), selection: selection)
         sink.writer.beginObject()
         sink.writer.key("data")
-        R.encode(item, into: &sink)
+        if selection.names == nil && !context.pretty {
+            sink.writer.raw(canonical)
+        } else {
+            R.encode(item, into: &sink)
+        }
         sink.writer.endObject()
-        return ok(sink.writer.bytes, etag: etag)
+        return ok(sink.writer.bytes, etag: recordTag)
     }
 
     // MARK: responses
@@ -284,7 +300,7 @@ public final class APIHandler: HTTPHandler {
         var headers = HTTPHeaders()
         headers.add("ETag", etag)
         headers.add("Cache-Control", route.endpoint == .health ? "no-store" : cacheControl)
-        if case .list = route.endpoint { headers.add("Vary", "Accept") }
+        if route.endpoint.isList { headers.add("Vary", "Accept") }
         addCORS(&headers)
         return HTTPResponse(status: 304, headers: headers)
     }
@@ -303,7 +319,7 @@ public final class APIHandler: HTTPHandler {
 
     /// Echoes the headers a preflight asks for when they are plain header names; a fixed list otherwise.
     static func allowedRequestHeaders(_ requested: String?) -> String {
-        let fallback = "Accept, If-None-Match, Content-Type, Authorization"
+        let fallback = "Accept, If-None-Match, If-Match, Content-Type, Authorization, Idempotency-Key"
         guard let requested, !requested.isEmpty, requested.utf8.count <= 512,
               requested.utf8.allSatisfy({ isTokenByte($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }) else {
             return fallback

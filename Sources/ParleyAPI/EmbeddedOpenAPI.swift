@@ -9,7 +9,7 @@ enum EmbeddedOpenAPI {
   "info": {
     "title": "Parley",
     "version": "1.0.0",
-    "description": "The January 2022 negotiations between Russia and the United States, NATO and the OSCE, as one news article tells them.\n\nReads are public. Every 200 carries an ETag (send it back in If-None-Match for a 304) and Cache-Control; CORS allows any origin. Lists are paginated with `limit` and an opaque `cursor` (follow `links.next` or the Link header) and come as CSV with `format=csv` or `Accept: text/csv`. Unknown query parameters are refused (400) so typos are caught. Errors are RFC 9457 problem documents. Methods other than GET, HEAD and OPTIONS get 405 with an Allow header; unknown paths get 404."
+    "description": "The January 2022 negotiations between Russia and the United States, NATO and the OSCE, as one news article tells them.\n\nReads are public. Every 200 carries an ETag (send it back in If-None-Match for a 304) and Cache-Control; CORS allows any origin. Lists are paginated with `limit` and an opaque `cursor` (follow `links.next` or the Link header) and come as CSV with `format=csv` or `Accept: text/csv`. Unknown query parameters are refused (400) so typos are caught. Errors are RFC 9457 problem documents. Methods a path does not take get 405 with an Allow header; unknown paths get 404.\n\nWrites (POST on a collection, PATCH and DELETE on a record; sources are read-only) need `Authorization: Bearer <token>` (tokens come from `parley token create`); without a valid token they get 401, and on a server started with `--read-only` 403. Bodies are JSON (PATCH: a JSON merge patch, RFC 7396) with the read API's field names and shapes; a related record is written `{\"id\": …}` (the inline name the read API adds may be sent back and must then be the record's own). In a body, null (or leaving an optional field out) means the field's default. A record's ETag is a hash of its representation: send it in If-Match on PATCH or DELETE to be refused with 412 when the record changed since you read it. An Idempotency-Key on POST makes a retry return the first response instead of creating a second record. A 2xx is sent only once the change is committed (WAL, synchronous=FULL), and `/changes` lists every create, update and delete in commit order."
   },
   "servers": [
     {
@@ -49,6 +49,10 @@ enum EmbeddedOpenAPI {
     {
       "name": "sources",
       "description": "The texts records come from, with numbered paragraphs, sorted by id."
+    },
+    {
+      "name": "changes",
+      "description": "Every create, update and delete in commit order, the seed's records first: follow it with `since`."
     }
   ],
   "paths": {
@@ -532,6 +536,94 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Preflight"
           }
         }
+      },
+      "post": {
+        "operationId": "createMeeting",
+        "tags": [
+          "meetings"
+        ],
+        "summary": "Create a meeting",
+        "description": "Creates a meeting from a MeetingCreate body. 201 with Location, the record's ETag and the record as GET /meetings/{id} returns it.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MeetingCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MeetingDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "description": "A meeting with this id already exists.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
       }
     },
     "/meetings/{id}": {
@@ -653,6 +745,151 @@ enum EmbeddedOpenAPI {
         "responses": {
           "204": {
             "$ref": "#/components/responses/Preflight"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateMeeting",
+        "tags": [
+          "meetings"
+        ],
+        "summary": "Change a meeting",
+        "description": "Applies a JSON merge patch (RFC 7396) to the meeting and validates the result. 200 with the record and its new ETag (unchanged, and no change recorded, when the patch changes nothing).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {
+                "$ref": "#/components/schemas/MeetingPatch"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MeetingPatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Changed.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MeetingDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteMeeting",
+        "tags": [
+          "meetings"
+        ],
+        "summary": "Delete a meeting",
+        "description": "Deletes the meeting; 409 while other records refer to it (referenced_by lists them).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted.",
+            "headers": {
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Other records still refer to it; referenced_by lists them.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -810,6 +1047,94 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Preflight"
           }
         }
+      },
+      "post": {
+        "operationId": "createParty",
+        "tags": [
+          "parties"
+        ],
+        "summary": "Create a party",
+        "description": "Creates a party from a PartyCreate body. 201 with Location, the record's ETag and the record as GET /parties/{id} returns it.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PartyCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PartyDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "description": "A party with this id already exists.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
       }
     },
     "/parties/{id}": {
@@ -931,6 +1256,151 @@ enum EmbeddedOpenAPI {
         "responses": {
           "204": {
             "$ref": "#/components/responses/Preflight"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateParty",
+        "tags": [
+          "parties"
+        ],
+        "summary": "Change a party",
+        "description": "Applies a JSON merge patch (RFC 7396) to the party and validates the result. 200 with the record and its new ETag (unchanged, and no change recorded, when the patch changes nothing).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {
+                "$ref": "#/components/schemas/PartyPatch"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PartyPatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Changed.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PartyDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteParty",
+        "tags": [
+          "parties"
+        ],
+        "summary": "Delete a party",
+        "description": "Deletes the party; 409 while other records refer to it (referenced_by lists them).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted.",
+            "headers": {
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Other records still refer to it; referenced_by lists them.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -1088,6 +1558,94 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Preflight"
           }
         }
+      },
+      "post": {
+        "operationId": "createPerson",
+        "tags": [
+          "people"
+        ],
+        "summary": "Create a person",
+        "description": "Creates a person from a PersonCreate body. 201 with Location, the record's ETag and the record as GET /people/{id} returns it.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PersonCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PersonDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "description": "A person with this id already exists.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
       }
     },
     "/people/{id}": {
@@ -1209,6 +1767,151 @@ enum EmbeddedOpenAPI {
         "responses": {
           "204": {
             "$ref": "#/components/responses/Preflight"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updatePerson",
+        "tags": [
+          "people"
+        ],
+        "summary": "Change a person",
+        "description": "Applies a JSON merge patch (RFC 7396) to the person and validates the result. 200 with the record and its new ETag (unchanged, and no change recorded, when the patch changes nothing).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {
+                "$ref": "#/components/schemas/PersonPatch"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/PersonPatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Changed.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PersonDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deletePerson",
+        "tags": [
+          "people"
+        ],
+        "summary": "Delete a person",
+        "description": "Deletes the person; 409 while other records refer to it (referenced_by lists them).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted.",
+            "headers": {
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Other records still refer to it; referenced_by lists them.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -1408,6 +2111,94 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Preflight"
           }
         }
+      },
+      "post": {
+        "operationId": "createQuote",
+        "tags": [
+          "quotes"
+        ],
+        "summary": "Create a quote",
+        "description": "Creates a quote from a QuoteCreate body. 201 with Location, the record's ETag and the record as GET /quotes/{id} returns it.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/QuoteCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QuoteDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "description": "A quote with this id already exists.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
       }
     },
     "/quotes/{id}": {
@@ -1529,6 +2320,151 @@ enum EmbeddedOpenAPI {
         "responses": {
           "204": {
             "$ref": "#/components/responses/Preflight"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateQuote",
+        "tags": [
+          "quotes"
+        ],
+        "summary": "Change a quote",
+        "description": "Applies a JSON merge patch (RFC 7396) to the quote and validates the result. 200 with the record and its new ETag (unchanged, and no change recorded, when the patch changes nothing).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {
+                "$ref": "#/components/schemas/QuotePatch"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/QuotePatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Changed.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/QuoteDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteQuote",
+        "tags": [
+          "quotes"
+        ],
+        "summary": "Delete a quote",
+        "description": "Deletes the quote; 409 while other records refer to it (referenced_by lists them).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted.",
+            "headers": {
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Other records still refer to it; referenced_by lists them.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -1674,6 +2610,94 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Preflight"
           }
         }
+      },
+      "post": {
+        "operationId": "createTopic",
+        "tags": [
+          "topics"
+        ],
+        "summary": "Create a topic",
+        "description": "Creates a topic from a TopicCreate body. 201 with Location, the record's ETag and the record as GET /topics/{id} returns it.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TopicCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TopicDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "description": "A topic with this id already exists.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
       }
     },
     "/topics/{id}": {
@@ -1795,6 +2819,151 @@ enum EmbeddedOpenAPI {
         "responses": {
           "204": {
             "$ref": "#/components/responses/Preflight"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateTopic",
+        "tags": [
+          "topics"
+        ],
+        "summary": "Change a topic",
+        "description": "Applies a JSON merge patch (RFC 7396) to the topic and validates the result. 200 with the record and its new ETag (unchanged, and no change recorded, when the patch changes nothing).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {
+                "$ref": "#/components/schemas/TopicPatch"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TopicPatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Changed.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/TopicDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteTopic",
+        "tags": [
+          "topics"
+        ],
+        "summary": "Delete a topic",
+        "description": "Deletes the topic; 409 while other records refer to it (referenced_by lists them).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted.",
+            "headers": {
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Other records still refer to it; referenced_by lists them.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -1964,6 +3133,94 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/responses/Preflight"
           }
         }
+      },
+      "post": {
+        "operationId": "createDemand",
+        "tags": [
+          "demands"
+        ],
+        "summary": "Create a demand",
+        "description": "Creates a demand from a DemandCreate body. 201 with Location, the record's ETag and the record as GET /demands/{id} returns it.",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DemandCreate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Created.",
+            "headers": {
+              "Location": {
+                "$ref": "#/components/headers/Location"
+              },
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              },
+              "Idempotent-Replayed": {
+                "$ref": "#/components/headers/IdempotentReplayed"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DemandDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "description": "A demand with this id already exists.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
       }
     },
     "/demands/{id}": {
@@ -2085,6 +3342,151 @@ enum EmbeddedOpenAPI {
         "responses": {
           "204": {
             "$ref": "#/components/responses/Preflight"
+          }
+        }
+      },
+      "patch": {
+        "operationId": "updateDemand",
+        "tags": [
+          "demands"
+        ],
+        "summary": "Change a demand",
+        "description": "Applies a JSON merge patch (RFC 7396) to the demand and validates the result. 200 with the record and its new ETag (unchanged, and no change recorded, when the patch changes nothing).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/merge-patch+json": {
+              "schema": {
+                "$ref": "#/components/schemas/DemandPatch"
+              }
+            },
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DemandPatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Changed.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/RecordETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/NoStore"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DemandDocument"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "413": {
+            "$ref": "#/components/responses/ContentTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/UnprocessableContent"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteDemand",
+        "tags": [
+          "demands"
+        ],
+        "summary": "Delete a demand",
+        "description": "Deletes the demand; 409 while other records refer to it (referenced_by lists them).",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Id"
+          },
+          {
+            "$ref": "#/components/parameters/IfMatch"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Deleted.",
+            "headers": {
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/WriteBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "description": "Other records still refer to it; referenced_by lists them.",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "412": {
+            "$ref": "#/components/responses/PreconditionFailed"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
           }
         }
       }
@@ -2355,6 +3757,155 @@ enum EmbeddedOpenAPI {
         }
       }
     },
+    "/changes": {
+      "get": {
+        "operationId": "listChanges",
+        "tags": [
+          "changes"
+        ],
+        "summary": "The change feed",
+        "description": "Every create, update and delete in commit order, after `since`: the seed's records first (actor seed), then every write with the name of its token. Follow links.next to the end, remember the last seq, and ask again with since=<seq>: no change is missed or listed twice.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Since"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/ChangeCursor"
+          },
+          {
+            "$ref": "#/components/parameters/ChangeFields"
+          },
+          {
+            "$ref": "#/components/parameters/Format"
+          },
+          {
+            "$ref": "#/components/parameters/Pretty"
+          },
+          {
+            "$ref": "#/components/parameters/IfNoneMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              },
+              "Vary": {
+                "$ref": "#/components/headers/Vary"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChangeList"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string",
+                  "description": "RFC 4180 CSV: a header row of the selected fields, then one row per item; related records as ids, lists joined with ';'."
+                }
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "head": {
+        "operationId": "headListChanges",
+        "tags": [
+          "changes"
+        ],
+        "summary": "The change feed (headers only)",
+        "description": "As GET, without the body.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Since"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/ChangeCursor"
+          },
+          {
+            "$ref": "#/components/parameters/ChangeFields"
+          },
+          {
+            "$ref": "#/components/parameters/Format"
+          },
+          {
+            "$ref": "#/components/parameters/Pretty"
+          },
+          {
+            "$ref": "#/components/parameters/IfNoneMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK (headers only).",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Cache-Control": {
+                "$ref": "#/components/headers/CacheControl"
+              },
+              "Access-Control-Allow-Origin": {
+                "$ref": "#/components/headers/AccessControlAllowOrigin"
+              },
+              "Vary": {
+                "$ref": "#/components/headers/Vary"
+              },
+              "Link": {
+                "$ref": "#/components/headers/Link"
+              }
+            }
+          },
+          "304": {
+            "$ref": "#/components/responses/NotModified"
+          },
+          "400": {
+            "$ref": "#/components/responses/HeadBadRequest"
+          }
+        }
+      },
+      "options": {
+        "operationId": "optionsChanges",
+        "tags": [
+          "changes"
+        ],
+        "summary": "Allowed methods and CORS preflight",
+        "parameters": [],
+        "responses": {
+          "204": {
+            "$ref": "#/components/responses/Preflight"
+          }
+        }
+      }
+    },
     "/metrics": {
       "get": {
         "operationId": "getMetrics",
@@ -2454,6 +4005,20 @@ enum EmbeddedOpenAPI {
           "parameter": {
             "type": "string",
             "description": "The query parameter at fault, for 400 responses about one."
+          },
+          "errors": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/FieldError"
+            },
+            "description": "422: every field at fault, each as a JSON Pointer into the body (after the merge, for PATCH) and what is wrong with it."
+          },
+          "referenced_by": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "409 on DELETE: the records that still refer to this one, as paths (/quotes/…)."
           }
         },
         "additionalProperties": false,
@@ -2575,13 +4140,19 @@ enum EmbeddedOpenAPI {
             "minimum": 1
           },
           "start": {
-            "type": "integer",
-            "description": "Offset of the quoted text in the paragraph, in Unicode code points.",
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "Offset of the quoted text in the paragraph, in Unicode code points; null when not known (quotes written without offsets).",
             "minimum": 0
           },
           "end": {
-            "type": "integer",
-            "description": "Offset just past the quoted text (exclusive).",
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "Offset just past the quoted text (exclusive); null when not known.",
             "minimum": 1
           }
         },
@@ -3035,7 +4606,7 @@ enum EmbeddedOpenAPI {
             "items": {
               "$ref": "#/components/schemas/QuoteSourceRef"
             },
-            "description": "Where the text stands in its source."
+            "description": "Where the text stands in its source: one paragraph, or none for a quote from no source Parley holds."
           }
         },
         "additionalProperties": false,
@@ -3569,6 +5140,1359 @@ enum EmbeddedOpenAPI {
       "OpenAPIDocument": {
         "type": "object",
         "description": "This document."
+      },
+      "FieldError": {
+        "type": "object",
+        "properties": {
+          "pointer": {
+            "type": "string",
+            "description": "A JSON Pointer (RFC 6901) into the body: /date, /parties/0/id; empty for the whole body."
+          },
+          "detail": {
+            "type": "string",
+            "description": "What is wrong there."
+          }
+        },
+        "additionalProperties": false,
+        "required": [
+          "pointer",
+          "detail"
+        ],
+        "description": "One field of a body at fault."
+      },
+      "Change": {
+        "type": "object",
+        "properties": {
+          "seq": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The change's sequence number: commit order, gapless within what is listed."
+          },
+          "at": {
+            "type": "string",
+            "description": "When it was committed (UTC, ISO 8601 with milliseconds); the seed's carry 2022-01-14T00:00:00.000Z."
+          },
+          "collection": {
+            "type": "string",
+            "enum": [
+              "meetings",
+              "parties",
+              "people",
+              "quotes",
+              "topics",
+              "demands"
+            ],
+            "description": "The record's collection."
+          },
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The record's id."
+          },
+          "operation": {
+            "type": "string",
+            "enum": [
+              "create",
+              "update",
+              "delete"
+            ],
+            "description": "What happened to it."
+          },
+          "actor": {
+            "type": "string",
+            "description": "The name of the token that wrote it; seed for the seed's records, import for parley import."
+          }
+        },
+        "additionalProperties": false,
+        "description": "One committed change. Every field is present unless trimmed with `fields=`."
+      },
+      "ChangeList": {
+        "type": "object",
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Change"
+            },
+            "description": "This page's changes, in commit order."
+          },
+          "links": {
+            "$ref": "#/components/schemas/Links"
+          },
+          "meta": {
+            "$ref": "#/components/schemas/ListMeta"
+          }
+        },
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "links",
+          "meta"
+        ],
+        "description": "A page of the change feed."
+      },
+      "RecordRefInput": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The related record's id."
+          },
+          "name": {
+            "type": "string",
+            "description": "Optional: the related record's name as the read API shows it; when sent it must be the record's own."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A related party, person or topic, by id.",
+        "required": [
+          "id"
+        ]
+      },
+      "MeetingRefInput": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The meeting's id."
+          },
+          "title": {
+            "type": "string",
+            "description": "Optional: the meeting's title as the read API shows it; when sent it must be its own."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A related meeting, by id.",
+        "required": [
+          "id"
+        ]
+      },
+      "PartyRoleInput": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The party's id."
+          },
+          "name": {
+            "type": "string",
+            "description": "Optional: the party's own name."
+          },
+          "role": {
+            "type": "string",
+            "enum": [
+              "host",
+              "negotiating-side",
+              "subject",
+              "consulted",
+              "addressee",
+              "author"
+            ],
+            "description": "Its role at the meeting."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A party at a meeting.",
+        "required": [
+          "id",
+          "role"
+        ]
+      },
+      "ParticipantInput": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The person's id."
+          },
+          "name": {
+            "type": "string",
+            "description": "Optional: the person's own name."
+          },
+          "role": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Free text, default empty (\"head of the US delegation\")."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A person taking part in a meeting.",
+        "required": [
+          "id"
+        ]
+      },
+      "MembershipInput": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The other party's id."
+          },
+          "name": {
+            "type": "string",
+            "description": "Optional: the other party's own name."
+          },
+          "basis": {
+            "type": "string",
+            "enum": [
+              "stated",
+              "inferred"
+            ],
+            "description": "Whether the article states the membership."
+          }
+        },
+        "additionalProperties": false,
+        "description": "One side of a membership.",
+        "required": [
+          "id",
+          "basis"
+        ]
+      },
+      "AliasInput": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Another name (distinct within the record)."
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "What kind of alias it is."
+          }
+        },
+        "additionalProperties": false,
+        "description": "Another name.",
+        "required": [
+          "name"
+        ]
+      },
+      "PostInput": {
+        "type": "object",
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The post."
+          },
+          "party": {
+            "description": "The party the post serves, when known.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RecordRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "start_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD, a real year, month or day; null when unknown."
+          },
+          "end_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "As start_date; not before it."
+          },
+          "basis": {
+            "type": "string",
+            "enum": [
+              "stated",
+              "inferred"
+            ],
+            "description": "Whether the article states the post."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A post a person held.",
+        "required": [
+          "title",
+          "basis"
+        ]
+      },
+      "SourceRefInput": {
+        "type": "object",
+        "properties": {
+          "source": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The source's id (see /sources)."
+          },
+          "paragraph": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "A paragraph of that source that exists."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A paragraph a record comes from (distinct within the record).",
+        "required": [
+          "source",
+          "paragraph"
+        ]
+      },
+      "QuoteSourceInput": {
+        "type": "object",
+        "properties": {
+          "source": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "The source's id (see /sources)."
+          },
+          "paragraph": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "A paragraph of that source that exists."
+          },
+          "start": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 2147483647,
+            "description": "Optional, with end: where the quote's text starts in the paragraph (Unicode code points)."
+          },
+          "end": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 1,
+            "maximum": 2147483647,
+            "description": "Optional, with start: just past it. The paragraph's text from start to end must be the quote's text."
+          }
+        },
+        "additionalProperties": false,
+        "description": "Where a quote stands in its source.",
+        "required": [
+          "source",
+          "paragraph"
+        ]
+      },
+      "LocationInput": {
+        "type": "object",
+        "properties": {
+          "city": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "description": "City, or null."
+          },
+          "country": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "minLength": 1,
+            "description": "Country, or null."
+          },
+          "basis": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "stated",
+              "inferred",
+              null
+            ],
+            "description": "Required (stated or inferred) when city or country is known; null otherwise."
+          }
+        },
+        "additionalProperties": false,
+        "description": "Where a meeting took place."
+      },
+      "MeetingCreate": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Lowercase slug, unique among meetings."
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Title."
+          },
+          "kind": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "bilateral-talks, multilateral-talks, press-briefing, demands, summit, … (a slug)."
+          },
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "First day, YYYY-MM-DD."
+          },
+          "end_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date",
+            "description": "Last day, not before date; default: date."
+          },
+          "date_basis": {
+            "type": "string",
+            "enum": [
+              "stated",
+              "inferred"
+            ],
+            "description": "stated or inferred."
+          },
+          "location": {
+            "description": "Where; default: unknown.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/LocationInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "held",
+              "scheduled"
+            ],
+            "description": "held or scheduled."
+          },
+          "parties": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/PartyRoleInput"
+            },
+            "description": "Parties with their roles (distinct)."
+          },
+          "participants": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/ParticipantInput"
+            },
+            "description": "People taking part (distinct)."
+          },
+          "topics": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/RecordRefInput"
+            },
+            "description": "Topics (distinct)."
+          },
+          "summary": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "What the source says of it. Default empty."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs it comes from."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A new meeting: the fields of Meeting with related records by id. Optional fields may be left out or null: they take their defaults.",
+        "required": [
+          "id",
+          "title",
+          "kind",
+          "date",
+          "date_basis",
+          "status"
+        ]
+      },
+      "MeetingPatch": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Optional: a record read and written back carries its id, which must then be this record's own (ids never change)."
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Title."
+          },
+          "kind": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "bilateral-talks, multilateral-talks, press-briefing, demands, summit, … (a slug)."
+          },
+          "date": {
+            "type": "string",
+            "format": "date",
+            "description": "First day, YYYY-MM-DD."
+          },
+          "end_date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date",
+            "description": "Last day, not before date; default: date."
+          },
+          "date_basis": {
+            "type": "string",
+            "enum": [
+              "stated",
+              "inferred"
+            ],
+            "description": "stated or inferred."
+          },
+          "location": {
+            "description": "Where; default: unknown.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/LocationInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "held",
+              "scheduled"
+            ],
+            "description": "held or scheduled."
+          },
+          "parties": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/PartyRoleInput"
+            },
+            "description": "Parties with their roles (distinct)."
+          },
+          "participants": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/ParticipantInput"
+            },
+            "description": "People taking part (distinct)."
+          },
+          "topics": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/RecordRefInput"
+            },
+            "description": "Topics (distinct)."
+          },
+          "summary": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "What the source says of it. Default empty."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs it comes from."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A JSON merge patch (RFC 7396) of a meeting: members set replace the record's (objects merge, arrays are replaced), null resets an optional field to its default. The id cannot change; required fields cannot be removed (nor set to null). The patched record is validated as a whole."
+      },
+      "PartyCreate": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Lowercase slug, unique among parties."
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Name."
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "state",
+              "alliance",
+              "organization",
+              "union",
+              "group"
+            ],
+            "description": "What kind of party."
+          },
+          "summary": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "What the source says of it. Default empty."
+          },
+          "aliases": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/AliasInput"
+            },
+            "description": "Other names."
+          },
+          "member_of": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/MembershipInput"
+            },
+            "description": "Organizations it belongs to (not itself); replaces them all."
+          },
+          "members": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/MembershipInput"
+            },
+            "description": "Parties that belong to it (not itself); replaces them all."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs it comes from."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A new party: the fields of Party with related records by id. Optional fields may be left out or null: they take their defaults.",
+        "required": [
+          "id",
+          "name",
+          "kind"
+        ]
+      },
+      "PartyPatch": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Optional: a record read and written back carries its id, which must then be this record's own (ids never change)."
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Name."
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "state",
+              "alliance",
+              "organization",
+              "union",
+              "group"
+            ],
+            "description": "What kind of party."
+          },
+          "summary": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "What the source says of it. Default empty."
+          },
+          "aliases": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/AliasInput"
+            },
+            "description": "Other names."
+          },
+          "member_of": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/MembershipInput"
+            },
+            "description": "Organizations it belongs to (not itself); replaces them all."
+          },
+          "members": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/MembershipInput"
+            },
+            "description": "Parties that belong to it (not itself); replaces them all."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs it comes from."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A JSON merge patch (RFC 7396) of a party: members set replace the record's (objects merge, arrays are replaced), null resets an optional field to its default. The id cannot change; required fields cannot be removed (nor set to null). The patched record is validated as a whole."
+      },
+      "PersonCreate": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Lowercase slug, unique among people."
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Canonical name."
+          },
+          "summary": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Who they are. Default empty."
+          },
+          "aliases": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/AliasInput"
+            },
+            "description": "Other spellings, the name in its own script."
+          },
+          "posts": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/PostInput"
+            },
+            "description": "Posts held."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs they appear in."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A new person: the fields of Person with related records by id. Optional fields may be left out or null: they take their defaults.",
+        "required": [
+          "id",
+          "name"
+        ]
+      },
+      "PersonPatch": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Optional: a record read and written back carries its id, which must then be this record's own (ids never change)."
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Canonical name."
+          },
+          "summary": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Who they are. Default empty."
+          },
+          "aliases": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/AliasInput"
+            },
+            "description": "Other spellings, the name in its own script."
+          },
+          "posts": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/PostInput"
+            },
+            "description": "Posts held."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs they appear in."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A JSON merge patch (RFC 7396) of a person: members set replace the record's (objects merge, arrays are replaced), null resets an optional field to its default. The id cannot change; required fields cannot be removed (nor set to null). The patched record is validated as a whole."
+      },
+      "QuoteCreate": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Lowercase slug, unique among quotes."
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Exactly as printed."
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "direct",
+              "partial",
+              "reported"
+            ],
+            "description": "Direct, partial or reported."
+          },
+          "speaker": {
+            "description": "Who said it (a person).",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RecordRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "party": {
+            "description": "The party they spoke for.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RecordRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date",
+            "description": "When it was said; with date_basis."
+          },
+          "date_basis": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "stated",
+              "inferred",
+              null
+            ],
+            "description": "Required when date is set, null when it is not."
+          },
+          "meeting": {
+            "description": "The meeting it belongs to.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/MeetingRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "topics": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/RecordRefInput"
+            },
+            "description": "What it is about (distinct)."
+          },
+          "attribution": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "How the source attributes it. Default empty."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/QuoteSourceInput"
+            },
+            "maxItems": 1,
+            "description": "Where it stands: at most one paragraph; none for a quote from no source Parley holds."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A new quote: the fields of Quote with related records by id. Optional fields may be left out or null: they take their defaults.",
+        "required": [
+          "id",
+          "text",
+          "kind"
+        ]
+      },
+      "QuotePatch": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Optional: a record read and written back carries its id, which must then be this record's own (ids never change)."
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Exactly as printed."
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "direct",
+              "partial",
+              "reported"
+            ],
+            "description": "Direct, partial or reported."
+          },
+          "speaker": {
+            "description": "Who said it (a person).",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RecordRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "party": {
+            "description": "The party they spoke for.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/RecordRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "date": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date",
+            "description": "When it was said; with date_basis."
+          },
+          "date_basis": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "enum": [
+              "stated",
+              "inferred",
+              null
+            ],
+            "description": "Required when date is set, null when it is not."
+          },
+          "meeting": {
+            "description": "The meeting it belongs to.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/MeetingRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "topics": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/RecordRefInput"
+            },
+            "description": "What it is about (distinct)."
+          },
+          "attribution": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "How the source attributes it. Default empty."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/QuoteSourceInput"
+            },
+            "maxItems": 1,
+            "description": "Where it stands: at most one paragraph; none for a quote from no source Parley holds."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A JSON merge patch (RFC 7396) of a quote: members set replace the record's (objects merge, arrays are replaced), null resets an optional field to its default. The id cannot change; required fields cannot be removed (nor set to null). The patched record is validated as a whole."
+      },
+      "TopicCreate": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Lowercase slug, unique among topics."
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Name."
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "What it covers. Default empty."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs it comes from."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A new topic: the fields of Topic with related records by id. Optional fields may be left out or null: they take their defaults.",
+        "required": [
+          "id",
+          "name"
+        ]
+      },
+      "TopicPatch": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Optional: a record read and written back carries its id, which must then be this record's own (ids never change)."
+          },
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Name."
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "What it covers. Default empty."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs it comes from."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A JSON merge patch (RFC 7396) of a topic: members set replace the record's (objects merge, arrays are replaced), null resets an optional field to its default. The id cannot change; required fields cannot be removed (nor set to null). The patched record is validated as a whole."
+      },
+      "DemandCreate": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Lowercase slug, unique among demands."
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The demand as the source words it."
+          },
+          "summary": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "In short. Default empty."
+          },
+          "party": {
+            "$ref": "#/components/schemas/RecordRefInput"
+          },
+          "addressees": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/RecordRefInput"
+            },
+            "description": "Parties it is addressed to (distinct)."
+          },
+          "meeting": {
+            "description": "Where it was presented.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/MeetingRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "topics": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/RecordRefInput"
+            },
+            "description": "What it is about (distinct)."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs it comes from."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A new demand: the fields of Demand with related records by id. Optional fields may be left out or null: they take their defaults.",
+        "required": [
+          "id",
+          "text",
+          "party"
+        ]
+      },
+      "DemandPatch": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9-]+$",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "Optional: a record read and written back carries its id, which must then be this record's own (ids never change)."
+          },
+          "text": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The demand as the source words it."
+          },
+          "summary": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "In short. Default empty."
+          },
+          "party": {
+            "$ref": "#/components/schemas/RecordRefInput"
+          },
+          "addressees": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/RecordRefInput"
+            },
+            "description": "Parties it is addressed to (distinct)."
+          },
+          "meeting": {
+            "description": "Where it was presented.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/MeetingRefInput"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "topics": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/RecordRefInput"
+            },
+            "description": "What it is about (distinct)."
+          },
+          "sources": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/SourceRefInput"
+            },
+            "description": "Paragraphs it comes from."
+          }
+        },
+        "additionalProperties": false,
+        "description": "A JSON merge patch (RFC 7396) of a demand: members set replace the record's (objects merge, arrays are replaced), null resets an optional field to its default. The id cannot change; required fields cannot be removed (nor set to null). The patched record is validated as a whole."
       }
     },
     "parameters": {
@@ -3990,6 +6914,60 @@ enum EmbeddedOpenAPI {
           "type": "string",
           "pattern": "^(id|title|publisher|language|original_language|is_translation|translation_note|published|published_basis|file|paragraphs)(,(id|title|publisher|language|original_language|is_translation|translation_note|published|published_basis|file|paragraphs))*$"
         }
+      },
+      "IfMatch": {
+        "name": "If-Match",
+        "in": "header",
+        "required": false,
+        "description": "The record's ETag as last read (or *): the write is refused with 412 when the record changed since. Compared strongly; without it the write is unconditional.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "description": "A key unique to this request (a UUID, say), kept 24 hours per token: a retry with the same key and body gets the first response again (with Idempotent-Replayed: true) and creates nothing; the same key with another body is a 422.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255,
+          "pattern": "^[!-~]+$"
+        }
+      },
+      "Since": {
+        "name": "since",
+        "in": "query",
+        "required": false,
+        "description": "Only changes after this sequence number (exclusive): the seq of the last change you applied. Default 0, every change.",
+        "schema": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 9007199254740991,
+          "default": 0
+        }
+      },
+      "ChangeCursor": {
+        "name": "cursor",
+        "in": "query",
+        "required": false,
+        "description": "Where the page starts: the opaque token in links.next of the previous page of /changes. Any value of this form gives a page (perhaps empty).",
+        "schema": {
+          "type": "string",
+          "pattern": "^changes\\.[A-Za-z0-9_-]*$",
+          "maxLength": 1024
+        }
+      },
+      "ChangeFields": {
+        "name": "fields",
+        "in": "query",
+        "required": false,
+        "description": "Only these fields of each change, comma-separated: seq, at, collection, id, operation, actor.",
+        "schema": {
+          "type": "string",
+          "pattern": "^(seq|at|collection|id|operation|actor)(,(seq|at|collection|id|operation|actor))*$"
+        }
       }
     },
     "responses": {
@@ -4040,12 +7018,17 @@ enum EmbeddedOpenAPI {
         }
       },
       "ServiceUnavailable": {
-        "description": "The database is busy; retry after the Retry-After seconds.",
+        "description": "The database is busy (another writer held it past the busy timeout); retry after the Retry-After seconds.",
         "content": {
           "application/problem+json": {
             "schema": {
               "$ref": "#/components/schemas/Problem"
             }
+          }
+        },
+        "headers": {
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
           }
         }
       },
@@ -4074,11 +7057,91 @@ enum EmbeddedOpenAPI {
             "$ref": "#/components/headers/AccessControlMaxAge"
           }
         }
+      },
+      "WriteBadRequest": {
+        "description": "The body is empty or not JSON, the Idempotency-Key is malformed, or a query parameter was sent (writes take none).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "No token, or an unknown or revoked one.",
+        "headers": {
+          "WWW-Authenticate": {
+            "$ref": "#/components/headers/WWWAuthenticate"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "The server is read-only (parley serve --read-only).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "ContentTooLarge": {
+        "description": "The body is over 1 MiB.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not JSON (POST: application/json; PATCH: application/merge-patch+json or application/json; charset UTF-8 if given).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "UnprocessableContent": {
+        "description": "The record is not valid (errors lists each field as a JSON Pointer: wrong types, missing required fields, unknown fields, invalid dates, end_date before date, ids that are not slugs, references to records that do not exist, …), or an Idempotency-Key was reused with another body.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "PreconditionFailed": {
+        "description": "If-Match does not match the record's current ETag: it changed since it was read. The current ETag is sent.",
+        "headers": {
+          "ETag": {
+            "$ref": "#/components/headers/RecordETag"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
       }
     },
     "headers": {
       "ETag": {
-        "description": "Changes whenever the data or the request's meaning does.",
+        "description": "Lists and documents: changes whenever the data or the request's meaning does. A record (GET /{collection}/{id}): a hash of its representation, changing exactly when the record or a name it shows inline does; send it in If-Match to write.",
         "required": true,
         "schema": {
           "type": "string"
@@ -4142,6 +7205,61 @@ enum EmbeddedOpenAPI {
         "schema": {
           "type": "string"
         }
+      },
+      "Location": {
+        "description": "Where the created record is: /{collection}/{id}.",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "RecordETag": {
+        "description": "The record's ETag after the write (as GET /{collection}/{id} returns it), for the next If-Match.",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "NoStore": {
+        "description": "Write responses are not cached: no-store.",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "enum": [
+            "no-store"
+          ]
+        }
+      },
+      "WWWAuthenticate": {
+        "description": "The Bearer challenge (RFC 6750), with error=\"invalid_token\" when a token was sent but is unknown or revoked.",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "RetryAfter": {
+        "description": "Seconds to wait before retrying.",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "IdempotentReplayed": {
+        "description": "true when this is the stored response to an earlier request with the same Idempotency-Key.",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "enum": [
+            "true"
+          ]
+        }
+      }
+    },
+    "securitySchemes": {
+      "bearer": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API token from `parley token create --name NAME` (printed once: `parley_` and 64 hex digits). Only writes need one."
       }
     }
   }

@@ -117,6 +117,16 @@ struct QueryParameters {
         return limit
     }
 
+    /// A change sequence number: a whole number from 0, written without sign or leading zeros.
+    func sequenceNumber(_ name: String) throws -> Int? {
+        guard let value = self[name] else { return nil }
+        guard value.utf8.count <= 18, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(value),
+              value == String(number) else {
+            throw APIError.invalid(name, "\(name) must be a whole number from 0 (a change's seq); got '\(Self.shown(value))'")
+        }
+        return number
+    }
+
     func search() throws -> SearchQuery? {
         guard let value = self["q"] else { return nil }
         do {

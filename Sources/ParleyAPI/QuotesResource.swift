@@ -42,12 +42,14 @@ enum QuotesResource: Resource {
         sink.field("attribution", quote.attribution)
         sink.key("sources")
         sink.beginArray()
-        sink.beginObject()
-        sink.field("source", quote.source.source)
-        sink.field("paragraph", quote.source.paragraph)
-        sink.field("start", quote.source.start)
-        sink.field("end", quote.source.end)
-        sink.endObject()
+        if let source = quote.source {
+            sink.beginObject()
+            sink.field("source", source.source)
+            sink.field("paragraph", source.paragraph)
+            sink.field("start", source.start)
+            sink.field("end", source.end)
+            sink.endObject()
+        }
         sink.endArray()
         sink.endObject()
     }

@@ -5,7 +5,8 @@ enum RootDocument {
     static let description = "Parley serves the January 2022 negotiations between Russia and the United States, NATO and the OSCE "
         + "(Geneva 10 January, NATO–Russia Council 12 January, OSCE 13 January) as one news article tells them: "
         + "meetings, parties, people, quotes, topics and Russia's demands, each traced to the article's paragraphs. "
-        + "Fields Parley infers rather than reads are marked with a basis of \"inferred\"."
+        + "Fields Parley infers rather than reads are marked with a basis of \"inferred\". "
+        + "Reads are public; services holding a token add and correct records, and /changes lists every change in commit order."
 
     static func encode(pretty: Bool) -> [UInt8] {
         var json = JSONWriter(capacity: 1024, pretty: pretty)
@@ -16,6 +17,7 @@ enum RootDocument {
         json.beginObject()
         json.field("self", "/")
         for kind in ResourceKind.allCases { json.field(kind.rawValue, "/" + kind.rawValue) }
+        json.field("changes", "/changes")
         json.field("openapi", "/openapi.json")
         json.field("health", "/healthz")
         json.field("example", "/meetings?date=2022-01-12")

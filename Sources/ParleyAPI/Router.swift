@@ -2,9 +2,17 @@ import HTTPServer
 
 /// What a path leads to.
 enum Endpoint: Sendable, Equatable {
-    case root, health, openapi, metrics
+    case root, health, openapi, metrics, changes
     case list(ResourceKind)
     case item(ResourceKind)
+
+    /// Lists come as JSON or CSV and paginate.
+    var isList: Bool {
+        switch self {
+        case .list, .changes: true
+        default: false
+        }
+    }
 }
 
 /// One path pattern the API answers, the methods it allows and the query parameters it accepts.
@@ -44,14 +52,20 @@ public struct Router: Sendable {
         ]
         for kind in ResourceKind.allCases {
             let type = kind.type
-            routes.append(Route("/" + kind.rawValue, .list(kind), parameters: type.listParameters))
-            routes.append(Route("/" + kind.rawValue + "/{id}", .item(kind), parameters: type.itemParameters))
+            // Records are written with POST on the list, PATCH and DELETE on the item (sources are read-only).
+            let writable = kind != .sources
+            routes.append(Route("/" + kind.rawValue, .list(kind), parameters: type.listParameters,
+                                methods: writable ? [.get, .head, .options, .post] : [.get, .head, .options]))
+            routes.append(Route("/" + kind.rawValue + "/{id}", .item(kind), parameters: type.itemParameters,
+                                methods: writable ? [.get, .head, .options, .patch, .delete] : [.get, .head, .options]))
         }
+        routes.append(Route("/changes", .changes, parameters: ChangesResource.listParameters))
         routes.append(Route("/metrics", .metrics, parameters: []))
         return routes
     }()
 
     private static let metricsRoute = routes[routes.count - 1]
+    private static let changesRoute = routes[routes.count - 2]
 
     /// A route as the OpenAPI document must describe it.
     public struct Description: Sendable, Equatable {
@@ -79,6 +93,7 @@ public struct Router: Sendable {
             case "healthz": return (routes[1], nil)
             case "openapi.json": return (routes[2], nil)
             case "metrics": return (metricsRoute, nil)
+            case "changes": return (changesRoute, nil)
             default: break
             }
         }

@@ -16,6 +16,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case migrationHistoryMismatch(String)
     /// User search text that cannot become a search (no letters or digits, too long).
     case invalidSearch(String)
+    /// A record cannot be deleted while these records refer to it.
+    case stillReferenced([RecordReference])
+    /// A token name that is taken, reserved or not a name; an unknown token name.
+    case invalidToken(String)
+    /// `parley import` refused the file or the database (not empty, not an export, …).
+    case importRefused(String)
+    /// `parley backup` could not copy the database.
+    case backupFailed(String)
 
     public var description: String {
         switch self {
@@ -34,6 +42,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .migrationHistoryMismatch(message):
             "migration history does not match this binary: \(message)"
         case let .invalidSearch(message):
+            message
+        case let .stillReferenced(references):
+            "still referenced by " + references.map(\.description).joined(separator: ", ")
+        case let .invalidToken(message), let .importRefused(message), let .backupFailed(message):
             message
         }
     }

@@ -13,8 +13,14 @@ enum ParleyCommand {
     Usage:
       parley serve [--host 127.0.0.1] [--port 8080] [--database ./parley.sqlite] [--workers N]
                    [--max-connections 10000] [--response-cache-mb 8] [--rate-limit N [--rate-burst B]]
-                   [--reuse-port] [--quiet]
+                   [--reuse-port] [--read-only] [--quiet]
       parley migrate [--database ./parley.sqlite]
+      parley token create --name NAME [--database PATH]   print a new API token (shown once; only its hash is kept)
+      parley token list [--database PATH]                 token names, when created and revoked (never the tokens)
+      parley token revoke NAME [--database PATH]          the token stops working at once
+      parley backup --to FILE [--database PATH]           consistent copy of the database, also while it serves
+      parley export [--to FILE|-] [--database PATH]       every record as JSON, in the API's shapes
+      parley import FILE|- [--database PATH]              load an export into a database holding only the seed
       parley --help | --version
 
     Environment: PARLEY_HOST, PARLEY_PORT and PARLEY_DATABASE are the defaults of --host, --port, --database.
@@ -29,6 +35,7 @@ enum ParleyCommand {
       --rate-limit N          at most N requests a second per client address, then 429 (default: off)
       --rate-burst B          requests a client may send at once before the rate applies (default: N)
       --reuse-port            share the port with other parley processes (SO_REUSEPORT)
+      --read-only             answer every write (POST, PATCH, DELETE) with 403
       --quiet                 no access log
     """
 
@@ -50,6 +57,14 @@ enum ParleyCommand {
                 return try ServeCommand.run(rest)
             case "migrate":
                 return try MigrateCommand.run(rest)
+            case "token":
+                return try TokenCommand.run(rest)
+            case "backup":
+                return try BackupCommand.run(rest)
+            case "export":
+                return try ExportCommand.run(rest)
+            case "import":
+                return try ImportCommand.run(rest)
             default:
                 printError("unknown command '\(command)'; see 'parley --help'")
                 return 2
@@ -57,6 +72,9 @@ enum ParleyCommand {
         } catch let error as Arguments.UsageError {
             printError(error.description)
             return 2
+        } catch let error as StoreError {
+            printError(error.description)
+            return 1
         } catch {
             printError("\(error)")
             return 1

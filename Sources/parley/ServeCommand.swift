@@ -9,7 +9,7 @@ enum ServeCommand {
         let options = try Arguments(arguments,
                                     valued: ["host", "port", "database", "workers", "max-connections", "response-cache-mb",
                                              "rate-limit", "rate-burst"],
-                                    flags: ["quiet", "reuse-port"])
+                                    flags: ["quiet", "reuse-port", "read-only"])
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         var configuration = ServerConfiguration()
         configuration.host = options.string("host", environment: "PARLEY_HOST", default: "127.0.0.1")
@@ -34,6 +34,7 @@ enum ServeCommand {
         let stats = ServerStats()
         var apiConfiguration = APIConfiguration(databasePath: databasePath, responseCacheBytes: cacheMB * 1024 * 1024)
         apiConfiguration.serverStats = stats
+        apiConfiguration.readOnly = options.has("read-only")
         let server = Server(configuration: configuration, stats: stats, handlerFactory: APIHandler.makeFactory(apiConfiguration))
         do {
             try server.start()

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyStore
 import TestSupport
 import Testing
 
@@ -36,7 +37,7 @@ import Testing
         let health = try JSON.object(response.body)
         #expect(health["status"] as? String == "ok")
         #expect((health["data_version"] as? Int ?? 0) > 0)
-        #expect(health["schema_version"] as? Int == 2)
+        #expect(health["schema_version"] as? Int == Migration.latestVersion)
     }
 
     @Test func openAPIIsJSON() throws {

@@ -84,8 +84,63 @@ import Testing
                 }
             }
         }
+        for route in Router.table {
+            for method in ["post", "patch", "delete"] {
+                if let operation = paths[route.path]?[method] as? [String: Any] { operationIds.append(operation["operationId"] as? String ?? "") }
+            }
+        }
         #expect(Set(operationIds).count == operationIds.count, "operationIds must be unique")
         #expect(!operationIds.contains(""))
+    }
+
+    /// Writes: bearer security, a JSON body with a schema, and every status they can answer.
+    @Test func everyWriteOperationIsDocumented() {
+        let schemes = (document["components"] as? [String: Any])?["securitySchemes"] as? [String: Any]
+        let bearer = resolve(schemes?["bearer"])
+        #expect(bearer["type"] as? String == "http" && bearer["scheme"] as? String == "bearer")
+        var writes = 0
+        for route in Router.table {
+            for method in ["post", "patch", "delete"] where route.methods.contains(method.uppercased()) {
+                writes += 1
+                let label = "\(method) \(route.path)"
+                let operation = paths[route.path]?[method] as? [String: Any] ?? [:]
+                let security = operation["security"] as? [[String: Any]] ?? []
+                #expect(security.count == 1 && security.first?["bearer"] != nil, "\(label) security")
+                let parameters = (operation["parameters"] as? [Any] ?? []).map(resolve)
+                #expect(!parameters.contains { $0["in"] as? String == "query" }, "\(label) takes no query parameters")
+                let headers = Set(parameters.filter { $0["in"] as? String == "header" }.compactMap { $0["name"] as? String })
+                #expect(headers == (method == "post" ? ["Idempotency-Key"] : ["If-Match"]), "\(label) headers")
+                let responses = operation["responses"] as? [String: Any] ?? [:]
+                var statuses: Set<String> = ["400", "401", "403", "503"]
+                switch method {
+                case "post": statuses.formUnion(["201", "409", "413", "415", "422"])
+                case "patch": statuses.formUnion(["200", "404", "412", "413", "415", "422"])
+                default: statuses.formUnion(["204", "404", "409", "412"])
+                }
+                #expect(Set(responses.keys) == statuses, "\(label): \(responses.keys.sorted())")
+                #expect(resolve(responses["401"])["headers"].map { ($0 as? [String: Any])?["WWW-Authenticate"] != nil } == true)
+                for status in statuses where !status.hasPrefix("2") {
+                    let content = resolve(responses[status])["content"] as? [String: Any]
+                    #expect(content?["application/problem+json"] != nil, "\(label) \(status)")
+                }
+                if method == "delete" {
+                    #expect(operation["requestBody"] == nil)
+                } else {
+                    let body = operation["requestBody"] as? [String: Any] ?? [:]
+                    #expect(body["required"] as? Bool == true, "\(label)")
+                    let types = Set((body["content"] as? [String: Any] ?? [:]).keys)
+                    #expect(types == (method == "post" ? ["application/json"] : ["application/merge-patch+json", "application/json"]), "\(label)")
+                    for type in types {
+                        let schema = resolve(((body["content"] as? [String: Any])?[type] as? [String: Any])?["schema"])
+                        #expect(schema["type"] as? String == "object" && schema["additionalProperties"] as? Bool == false, "\(label)")
+                    }
+                    let ok = resolve(responses[method == "post" ? "201" : "200"])
+                    #expect((ok["headers"] as? [String: Any])?["ETag"] != nil, "\(label)")
+                    if method == "post" { #expect((ok["headers"] as? [String: Any])?["Location"] != nil, "\(label)") }
+                }
+            }
+        }
+        #expect(writes == 18, "POST, PATCH and DELETE on six collections")
     }
 
     @Test func everyReferenceResolves() throws {
@@ -125,7 +180,7 @@ import Testing
         "/meetings/nato-russia-council-2022-01-12", "/meetings/bucharest-summit-2008?fields=title",
         "/parties?limit=500", "/parties/nato", "/parties/estonia", "/people", "/people/julianne-smith",
         "/people/alexander-grushko", "/quotes?limit=500", "/quotes/smith-crystal-ball-p1", "/topics", "/topics/risk-reduction",
-        "/demands", "/sources", "/sources/article",
+        "/demands", "/sources", "/sources/article", "/changes", "/changes?since=80&limit=3&fields=seq,id",
     ]
 
     @Test(arguments: samples)
@@ -155,9 +210,56 @@ import Testing
         }
     }
 
+    /// What writes send and answer matches the document: request bodies against the Create and Patch schemas (a record
+    /// read validates as both, since it can be written back), responses against their statuses' schemas.
+    @Test func writesConformToTheDocument() throws {
+        let api = try TestAPI()
+        let token = try api.token()
+        let problem = resolve(["$ref": "#/components/schemas/Problem"])
+        func schema(_ path: String, _ method: String, _ status: String) -> [String: Any] {
+            let operation = paths[path]?[method] as? [String: Any] ?? [:]
+            let response = resolve((operation["responses"] as? [String: Any])?[status])
+            return resolve(((response["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
+        }
+        let creates: [(String, String, String)] = [
+            ("/meetings", "MeetingCreate", Bodies.meeting("conforming-meeting")),
+            ("/quotes", "QuoteCreate", Bodies.quote("conforming-quote", meeting: "conforming-meeting")),
+            ("/topics", "TopicCreate", Bodies.topic("conforming-topic")),
+        ]
+        for (path, schemaName, body) in creates {
+            let input = try JSONSerialization.jsonObject(with: Data(body.utf8))
+            #expect(validate(input, against: ["$ref": "#/components/schemas/\(schemaName)"], at: "$").isEmpty, "\(schemaName)")
+            let response = try api.post(path, body, token: token)
+            #expect(response.status == 201)
+            let errors = validate(try JSONSerialization.jsonObject(with: Data(response.body)), against: schema(path, "post", "201"), at: "$")
+            #expect(errors.isEmpty, "\(path): \(errors.prefix(3))")
+        }
+        for (collection, name) in [("meetings", "Meeting"), ("parties", "Party"), ("people", "Person"), ("quotes", "Quote"),
+                                   ("topics", "Topic"), ("demands", "Demand")] {
+            let record = try #require(try JSON.items(try api.json("/\(collection)?limit=1")).first)
+            for kind in ["Create", "Patch"] {
+                let errors = validate(record, against: ["$ref": "#/components/schemas/\(name)\(kind)"], at: "$")
+                #expect(errors.isEmpty, "a \(collection) record read is a valid \(name)\(kind): \(errors.prefix(3))")
+            }
+        }
+        let patched = try api.patch("/topics/conforming-topic", #"{"description": "d"}"#, token: token)
+        #expect(validate(try JSONSerialization.jsonObject(with: Data(patched.body)), against: schema("/topics/{id}", "patch", "200"), at: "$").isEmpty)
+        let refusals = [
+            try api.post("/topics", "{}", token: token), try api.post("/topics", "{", token: token),
+            try api.post("/topics", Bodies.topic("x"), token: "nope"), try api.delete("/people/julianne-smith", token: token),
+            try api.patch("/topics/arms-control", "{}", token: token, headers: [("If-Match", "\"old\"")]),
+            try api.post("/topics", Bodies.topic("x"), token: token, headers: [("Content-Type", "text/plain")]),
+        ]
+        for response in refusals {
+            let errors = validate(try JSONSerialization.jsonObject(with: Data(response.body)), against: problem, at: "$")
+            #expect(errors.isEmpty, "\(response.status): \(errors)")
+        }
+        #expect(refusals.map(\.status) == [422, 400, 401, 409, 412, 415])
+    }
+
     /// Record keys come out in the order the schema lists them.
     @Test(arguments: ["meetings": "Meeting", "parties": "Party", "people": "Person", "quotes": "Quote", "topics": "Topic",
-                      "demands": "Demand", "sources": "Source"])
+                      "demands": "Demand", "sources": "Source", "changes": "Change"])
     func recordKeysFollowTheSchemaOrder(_ collection: String, _ schemaName: String) throws {
         let schema = resolve(["$ref": "#/components/schemas/\(schemaName)"])
         let documented = Repository.orderedKeys(ofSchema: schemaName)

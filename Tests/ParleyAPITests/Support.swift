@@ -37,11 +37,12 @@ final class TestAPI: @unchecked Sendable {
     let databasePath: String
     let server: Server
 
-    init(responseCacheBytes: Int = 4 << 20, workers: Int = 2) throws {
+    init(responseCacheBytes: Int = 4 << 20, workers: Int = 2, readOnly: Bool = false) throws {
         directory = try TemporaryDirectory()
         databasePath = directory.path("parley.sqlite")
         try Migrator.migrate(databasePath: databasePath)
         var configuration = APIConfiguration(databasePath: databasePath, responseCacheBytes: responseCacheBytes)
+        configuration.readOnly = readOnly
         let stats = ServerStats()
         configuration.serverStats = stats
         server = try startTestServer({ $0.workers = workers }, stats: stats, handlerFactory: APIHandler.makeFactory(configuration))

@@ -11,16 +11,25 @@ public struct Quote: Sendable, Equatable {
     /// For a meeting, `name` is its title.
     public let meeting: RecordRef?
     public let attribution: String
-    public let source: QuoteSource
+    /// Nil for a quote that comes from no source Parley holds (one written through the API).
+    public let source: QuoteSource?
     public var topics: [RecordRef] = []
 }
 
 /// Where a quote's text stands: `paragraph` of `source`, Unicode code points [start, end).
+/// The offsets are nil when not known (a quote written through the API without them).
 public struct QuoteSource: Sendable, Equatable {
     public let source: String
     public let paragraph: Int
-    public let start: Int
-    public let end: Int
+    public let start: Int?
+    public let end: Int?
+
+    public init(source: String, paragraph: Int, start: Int?, end: Int?) {
+        self.source = source
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+    }
 }
 
 public struct QuoteFilter: Sendable, Equatable {
@@ -39,7 +48,8 @@ public struct QuoteFilter: Sendable, Equatable {
     public static let kinds = ["direct", "partial", "reported"]
 }
 
-/// Quotes sort in reading order: source, paragraph, offset, then id.
+/// Quotes sort in reading order: source, paragraph, offset, then id. A quote without a source sorts after every
+/// sourced one (its source key is `~`, above any id), and one without offsets first in its paragraph (start -1).
 public struct QuoteCursor: PageCursor {
     public let source: String
     public let paragraph: Int

@@ -21,12 +21,22 @@ public struct RoleRef: Sendable, Equatable {
 public struct SourceRef: Sendable, Equatable {
     public let source: String
     public let paragraph: Int
+
+    public init(source: String, paragraph: Int) {
+        self.source = source
+        self.paragraph = paragraph
+    }
 }
 
 /// Another name a party or person goes by: the article's spelling, the name in its own script, …
 public struct Alias: Sendable, Equatable {
     public let name: String
     public let note: String?
+
+    public init(name: String, note: String?) {
+        self.name = name
+        self.note = note
+    }
 }
 
 /// One side of a membership (a state in NATO), with whether the article states it.

@@ -24,9 +24,11 @@ enum QuoteSQL {
     // ?10..?13 the cursor (source, paragraph, start, id); ?14 limit.
     static let page = SQL(columns + " " + filter + """
 
-          AND (?10 IS NULL OR (q.source_id, q.paragraph, q.start_offset, q.id) > (?10, ?11, ?12, ?13))
-        ORDER BY q.source_id, q.paragraph, q.start_offset, q.id LIMIT ?14
+          AND (?10 IS NULL OR (\(sortKey), q.id) > (?10, ?11, ?12, ?13))
+        ORDER BY \(sortKey), q.id LIMIT ?14
         """)
+    /// Reading order; quotes without a source or offsets get sort keys that are never NULL (see `QuoteCursor`).
+    static let sortKey = "coalesce(q.source_id, '~'), coalesce(q.paragraph, 0), coalesce(q.start_offset, -1)"
     static let one = SQL(columns + " WHERE q.id = ?1")
 
     static let topics = SQL("""
@@ -61,8 +63,8 @@ extension Store {
             },
             row: { statement in
                 let quote = Self.quoteRow(statement)
-                return (quote, QuoteCursor(source: quote.source.source, paragraph: quote.source.paragraph,
-                                           start: quote.source.start, id: quote.id))
+                return (quote, QuoteCursor(source: quote.source?.source ?? "~", paragraph: quote.source?.paragraph ?? 0,
+                                           start: quote.source?.start ?? -1, id: quote.id))
             },
             related: loadRelated)
     }
@@ -78,7 +80,9 @@ extension Store {
               date: s.optionalText(7), dateBasis: s.optionalText(8),
               meeting: s.optionalText(9).map { RecordRef(id: $0, name: s.text(10)) },
               attribution: s.text(11),
-              source: QuoteSource(source: s.text(12), paragraph: s.int(13), start: s.int(14), end: s.int(15)))
+              source: s.optionalText(12).map {
+                  QuoteSource(source: $0, paragraph: s.int(13), start: s.optionalInt(14), end: s.optionalInt(15))
+              })
     }
 
     private func loadRelated(_ quote: inout Quote) throws {

@@ -1,0 +1,276 @@
+/// What a change in the feed did to its record.
+public enum ChangeOperation: String, Sendable, CaseIterable {
+    case create, update, delete
+}
+
+/// A draft the store can save: its collection, its id, and how its rows are written.
+public protocol StoredDraft: Sendable, Equatable {
+    static var collection: RecordCollection { get }
+    var id: String { get }
+    /// Writes the record's own rows: inserts the main row when `isNew`, else updates it, and replaces its child rows
+    /// (aliases, posts, memberships, roles, topics, sources). Called inside a write transaction.
+    func save(in store: Store, isNew: Bool) throws
+}
+
+/// Creating, replacing and deleting records. Each runs inside `write`, which holds the write lock for the whole
+/// transaction: the record's rows, its search-index entry and its change are committed together or not at all.
+extension Store {
+    /// Runs `body` in one write transaction. `BEGIN IMMEDIATE` takes SQLite's write lock up front, so concurrent
+    /// writers (other loops, other processes) wait for it within the busy timeout instead of failing halfway; past
+    /// the timeout this throws `StoreError.busy`. Committed when `body` returns, rolled back when it throws.
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        defer { noteLocalWrite() }
+        return try database.transaction(immediate: true, body)
+    }
+
+    /// Inserts a new record and appends its `create` change; returns the change's sequence number.
+    @discardableResult
+    public func create<Draft: StoredDraft>(_ draft: Draft, actor: String) throws -> Int {
+        try draft.save(in: self, isNew: true)
+        try reindex(Draft.collection, id: draft.id)
+        return try recordChange(Draft.collection, id: draft.id, operation: .create, actor: actor)
+    }
+
+    /// Replaces an existing record's fields and rows and appends an `update` change.
+    @discardableResult
+    public func update<Draft: StoredDraft>(_ draft: Draft, actor: String) throws -> Int {
+        try draft.save(in: self, isNew: false)
+        try reindex(Draft.collection, id: draft.id)
+        return try recordChange(Draft.collection, id: draft.id, operation: .update, actor: actor)
+    }
+
+    /// Deletes a record no other record refers to (else `StoreError.stillReferenced`) and appends a `delete` change.
+    @discardableResult
+    public func delete(_ collection: RecordCollection, id: String, actor: String) throws -> Int {
+        let referrers = try references(to: collection, id: id)
+        guard referrers.isEmpty else { throw StoreError.stillReferenced(referrers) }
+        try setRecordSources(collection, id: id, [])
+        // The record's own child rows go with it (ON DELETE CASCADE).
+        try run(WriteSQL.delete(collection), id)
+        try SearchIndex.reindex(collection: collection.rawValue, id: id, in: database)
+        return try recordChange(collection, id: id, operation: .delete, actor: actor)
+    }
+
+    /// Whether a record exists.
+    public func exists(_ collection: RecordCollection, id: String) throws -> Bool {
+        try name(of: collection, id: id) != nil
+    }
+
+    /// The name (a meeting's title) of a record, or nil when there is none with that id.
+    public func name(of collection: RecordCollection, id: String) throws -> String? {
+        try database.withStatement(WriteSQL.name(collection)) { statement in
+            try statement.bind(1, id)
+            return try statement.step() ? statement.text(0) : nil
+        }
+    }
+
+    /// The text of a source paragraph, or nil when the source has no such paragraph.
+    public func paragraphText(source: String, number: Int) throws -> String? {
+        try database.withStatement(WriteSQL.paragraph) { statement in
+            try statement.bind(1, source)
+            try statement.bind(2, number)
+            return try statement.step() ? statement.text(0) : nil
+        }
+    }
+
+    /// Every record that refers to this one, and in which field, sorted by collection and id.
+    public func references(to collection: RecordCollection, id: String) throws -> [RecordReference] {
+        guard let sql = WriteSQL.references(collection) else { return [] }
+        return try related(sql, id: id) { statement in
+            RecordReference(collection: RecordCollection(rawValue: statement.text(0)) ?? .meetings,
+                            id: statement.text(1), field: statement.text(2))
+        }
+    }
+
+    // MARK: shared by the collections' saves
+
+    /// Appends a change; returns its sequence number.
+    @discardableResult
+    public func recordChange(_ collection: RecordCollection, id: String, operation: ChangeOperation, actor: String) throws -> Int {
+        try database.withStatement(WriteSQL.insertChange) { statement in
+            try statement.bind(1, collection.rawValue)
+            try statement.bind(2, id)
+            try statement.bind(3, operation.rawValue)
+            try statement.bind(4, actor)
+            try statement.run()
+        }
+        return database.lastInsertRowID
+    }
+
+    /// Replaces the paragraphs a record comes from.
+    func setRecordSources(_ collection: RecordCollection, id: String, _ sources: [SourceRef]) throws {
+        try database.withStatement(WriteSQL.deleteRecordSources) { statement in
+            try statement.bind(1, collection.rawValue)
+            try statement.bind(2, id)
+            try statement.run()
+        }
+        for source in sources {
+            try database.withStatement(WriteSQL.insertRecordSource) { statement in
+                try statement.bind(1, collection.rawValue)
+                try statement.bind(2, id)
+                try statement.bind(3, source.source)
+                try statement.bind(4, source.paragraph)
+                try statement.run()
+            }
+        }
+    }
+
+    /// Runs a statement that takes the record id as ?1 and further text or integer parameters.
+    func run(_ sql: SQL, _ id: String, _ values: SQLValue...) throws {
+        try database.withStatement(sql) { statement in
+            try statement.bind(1, id)
+            for (offset, value) in values.enumerated() {
+                let index = Int32(offset + 2)
+                switch value {
+                case let .text(text): try statement.bind(index, text)
+                case let .int(number): try statement.bind(index, number)
+                }
+            }
+            try statement.run()
+        }
+    }
+
+    /// Reindexes the record and the records whose indexed text includes its name (a person's meetings and quotes,
+    /// a party's meetings).
+    func reindex(_ collection: RecordCollection, id: String) throws {
+        try SearchIndex.reindex(collection: collection.rawValue, id: id, in: database)
+        guard collection == .people || collection == .parties else { return }
+        for reference in try references(to: collection, id: id)
+        where reference.collection == .meetings || reference.collection == .quotes {
+            try SearchIndex.reindex(collection: reference.collection.rawValue, id: reference.id, in: database)
+        }
+    }
+}
+
+/// A parameter of a write statement.
+enum SQLValue {
+    case text(String?)
+    case int(Int?)
+}
+
+/// The statements every collection shares, by collection.
+enum WriteSQL {
+    static let insertChange = SQL("INSERT INTO changes (collection, record_id, operation, actor) VALUES (?1, ?2, ?3, ?4)")
+    static let deleteRecordSources = SQL("DELETE FROM record_sources WHERE collection = ?1 AND record_id = ?2")
+    static let insertRecordSource = SQL("""
+        INSERT INTO record_sources (collection, record_id, source_id, paragraph) VALUES (?1, ?2, ?3, ?4)
+        """)
+    static let paragraph = SQL("SELECT text FROM paragraphs WHERE source_id = ?1 AND number = ?2")
+
+    static func name(_ collection: RecordCollection) -> SQL {
+        switch collection {
+        case .meetings: nameOfMeeting
+        case .parties: nameOfParty
+        case .people: nameOfPerson
+        case .quotes: nameOfQuote
+        case .topics: nameOfTopic
+        case .demands: nameOfDemand
+        }
+    }
+
+    static let nameOfMeeting = SQL("SELECT title FROM meetings WHERE id = ?1")
+    static let nameOfParty = SQL("SELECT name FROM parties WHERE id = ?1")
+    static let nameOfPerson = SQL("SELECT name FROM people WHERE id = ?1")
+    static let nameOfQuote = SQL("SELECT id FROM quotes WHERE id = ?1")
+    static let nameOfTopic = SQL("SELECT name FROM topics WHERE id = ?1")
+    static let nameOfDemand = SQL("SELECT id FROM demands WHERE id = ?1")
+
+    static func delete(_ collection: RecordCollection) -> SQL {
+        switch collection {
+        case .meetings: deleteMeeting
+        case .parties: deleteParty
+        case .people: deletePerson
+        case .quotes: deleteQuote
+        case .topics: deleteTopic
+        case .demands: deleteDemand
+        }
+    }
+
+    static let deleteMeeting = SQL("DELETE FROM meetings WHERE id = ?1")
+    static let deleteParty = SQL("DELETE FROM parties WHERE id = ?1")
+    static let deletePerson = SQL("DELETE FROM people WHERE id = ?1")
+    static let deleteQuote = SQL("DELETE FROM quotes WHERE id = ?1")
+    static let deleteTopic = SQL("DELETE FROM topics WHERE id = ?1")
+    static let deleteDemand = SQL("DELETE FROM demands WHERE id = ?1")
+
+    /// (collection, id, field) of every record referring to ?1. Quotes and demands are referred to by nothing.
+    static func references(_ collection: RecordCollection) -> SQL? {
+        switch collection {
+        case .topics: referencesToTopic
+        case .parties: referencesToParty
+        case .people: referencesToPerson
+        case .meetings: referencesToMeeting
+        case .quotes, .demands: nil
+        }
+    }
+
+    static let referencesToTopic = SQL("""
+            SELECT 'demands', demand_id, 'topics' FROM demand_topics WHERE topic_id = ?1
+            UNION SELECT 'meetings', meeting_id, 'topics' FROM meeting_topics WHERE topic_id = ?1
+            UNION SELECT 'quotes', quote_id, 'topics' FROM quote_topics WHERE topic_id = ?1
+            ORDER BY 1, 2, 3
+            """)
+    static let referencesToParty = SQL("""
+            SELECT 'demands', id, 'party' FROM demands WHERE party_id = ?1
+            UNION SELECT 'demands', demand_id, 'addressees' FROM demand_addressees WHERE party_id = ?1
+            UNION SELECT 'meetings', meeting_id, 'parties' FROM meeting_parties WHERE party_id = ?1
+            UNION SELECT 'parties', organization_id, 'members' FROM memberships WHERE member_id = ?1
+            UNION SELECT 'parties', member_id, 'member_of' FROM memberships WHERE organization_id = ?1
+            UNION SELECT 'people', person_id, 'posts' FROM posts WHERE party_id = ?1
+            UNION SELECT 'quotes', id, 'party' FROM quotes WHERE party_id = ?1
+            ORDER BY 1, 2, 3
+            """)
+    static let referencesToPerson = SQL("""
+            SELECT 'meetings', meeting_id, 'participants' FROM meeting_participants WHERE person_id = ?1
+            UNION SELECT 'quotes', id, 'speaker' FROM quotes WHERE speaker_id = ?1
+            ORDER BY 1, 2, 3
+            """)
+    static let referencesToMeeting = SQL("""
+            SELECT 'demands', id, 'meeting' FROM demands WHERE meeting_id = ?1
+            UNION SELECT 'quotes', id, 'meeting' FROM quotes WHERE meeting_id = ?1
+            ORDER BY 1, 2, 3
+            """)
+}
+
+extension Store {
+    /// Deletes every record of every collection, appending a `delete` change for each (for `parley import`, inside
+    /// its transaction with foreign keys deferred). Returns how many.
+    public func removeAllRecords(actor: String) throws -> Int {
+        var removed = 0
+        for collection in RecordCollection.allCases {
+            let ids = try database.withStatement(WriteSQL.allIDs(collection)) { statement in
+                var ids: [String] = []
+                while try statement.step() { ids.append(statement.text(0)) }
+                return ids
+            }
+            for id in ids {
+                try setRecordSources(collection, id: id, [])
+                try run(WriteSQL.delete(collection), id)
+                try SearchIndex.reindex(collection: collection.rawValue, id: id, in: database)
+                try recordChange(collection, id: id, operation: .delete, actor: actor)
+                removed += 1
+            }
+        }
+        return removed
+    }
+}
+
+extension WriteSQL {
+    static func allIDs(_ collection: RecordCollection) -> SQL {
+        switch collection {
+        case .meetings: allMeetings
+        case .parties: allParties
+        case .people: allPeople
+        case .quotes: allQuotes
+        case .topics: allTopics
+        case .demands: allDemands
+        }
+    }
+
+    static let allMeetings = SQL("SELECT id FROM meetings ORDER BY id")
+    static let allParties = SQL("SELECT id FROM parties ORDER BY id")
+    static let allPeople = SQL("SELECT id FROM people ORDER BY id")
+    static let allQuotes = SQL("SELECT id FROM quotes ORDER BY id")
+    static let allTopics = SQL("SELECT id FROM topics ORDER BY id")
+    static let allDemands = SQL("SELECT id FROM demands ORDER BY id")
+}
