@@ -69,6 +69,7 @@ public struct RequestParser: Sendable {
                     return .needMore
                 case .failure(let error):
                     stage = .failed
+                    failedMethod = Self.method(of: UnsafeBufferPointer(rebasing: rest[min(scan.skipped, rest.count)...]))
                     return .failure(error)
                 case .complete(let length, let skipped):
                     let head = UnsafeBufferPointer(rebasing: rest[skipped..<length])

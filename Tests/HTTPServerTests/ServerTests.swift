@@ -275,6 +275,17 @@ import TestSupport
         #expect(client.readToClose().isEmpty, "no body after the head of a HEAD response")
     }
 
+    /// Refused while the head was still arriving (too many fields): still no body for HEAD.
+    @Test func headRefusedBeforeItsHeadIsCompleteGetsHeadersOnly() throws {
+        let server = try echoServer()
+        defer { server.shutdown() }
+        let client = try TestHTTPClient(port: server.port)
+        try client.send("HEAD / HTTP/1.1\r\nHost: x\r\n" + (0..<101).map { "X-\($0): v\r\n" }.joined() + "\r\n")
+        let response = try #require(try client.readResponse(headRequest: true))
+        #expect(response.status == 431)
+        #expect(client.readToClose().isEmpty)
+    }
+
     @Test func queryIsAKnownMethod() throws {
         let server = try echoServer()
         defer { server.shutdown() }
