@@ -211,7 +211,7 @@ public final class APIHandler: HTTPHandler {
             response.headers.set("Cache-Control", "no-store")
             return response
         case .openapi:
-            return ok(EmbeddedOpenAPI.bytes, etag: etag)
+            return ok(OpenAPIDocument.bytes, etag: etag)
         case .metrics:
             throw APIError.notFound(detail: "metrics are not a cached resource")  // answered before get()
         case .changes:

@@ -1,3 +1,5 @@
+import ParleyResources
+
 /// One numbered SQL file from `Migrations/`, e.g. `0002_seed_article.sql` is version 2.
 public struct Migration: Sendable, Equatable {
     public let version: Int
@@ -18,8 +20,14 @@ public struct Migration: Sendable, Equatable {
         return Int(digits)
     }
 
-    /// The migrations compiled into this binary (see EmbeddedMigrations.swift), newest last.
-    public static var all: [Migration] { EmbeddedMigrations.all }
+    /// The migrations compiled into this binary (Sources/ParleyResources embeds Migrations/), oldest first.
+    public static let all: [Migration] = (0..<parley_migration_count()).compactMap { index in
+        let resource = parley_migration(index)
+        let name = String(cString: resource.name)
+        guard let version = version(fromFileName: name) else { return nil }
+        let sql = String(decoding: UnsafeBufferPointer(start: resource.bytes, count: resource.length), as: UTF8.self)
+        return Migration(version: version, name: name, sql: sql)
+    }
 
     /// The newest migration version this binary knows.
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -39,7 +39,7 @@ HTTP=Sources/HTTPServer STORE=Sources/ParleyStore API=Sources/ParleyAPI
 # the parser and every plain type around it. Listed from the tree, so a new file joins by itself.
 HTTP_CORE="HTTPServer:$(grep -L '^import CShim' $HTTP/*.swift | paste -sd, -)"
 # The store's pure value types (no SQLite).
-STORE_VALUES="ParleyStore:$STORE/Day.swift,$STORE/StoreError.swift,$STORE/SearchQuery.swift,$STORE/Models/Page.swift"
+STORE_VALUES="ParleyStore:$STORE/Day.swift,$STORE/StoreError.swift,$STORE/Writes/RecordCollection.swift,$STORE/SearchQuery.swift,$STORE/Models/Page.swift"
 # The API's parsers of untrusted text: query strings, percent-encoding, cursors, If-None-Match.
 API_PARSERS="ParleyAPI:$API/QueryParameters.swift,$API/PercentEncoding.swift,$API/APIError.swift,$API/CursorToken.swift,$API/Base64URL.swift,$API/ETag.swift,$API/Representation.swift"
 
@@ -69,7 +69,7 @@ declare -A MAX_LEN=(
 # Extra compiler flags per module name, and extra link flags per harness.
 declare -A MODULE_FLAGS=()
 declare -A LINK_FLAGS=(
-    [fuzz-router]="-lsqlite3"
+    [fuzz-router]="-lsqlite3 $OUT/ParleyResources.o"
 )
 
 # --- Toolchain ---------------------------------------------------------------------------------
@@ -81,13 +81,18 @@ if ! compgen -G "$SWIFT_BIN/../lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a" >/d
    && ! compgen -G "$SWIFT_BIN/../lib/swift/clang/lib/linux/libclang_rt.fuzzer-*.a" >/dev/null; then
     echo "fuzz: warning: no libclang_rt.fuzzer in the toolchain next to $SWIFT_BIN; the link may fail" >&2
 fi
-# -I Sources/CSQLite: the system module map for SQLite, for the harnesses built over the whole store.
-FLAGS=(-O -parse-as-library -sanitize=fuzzer,address -g -suppress-warnings -I Sources/CSQLite)
+# -I Sources/CSQLite: the system module map for SQLite, for the harnesses built over the whole store;
+# -I Sources/ParleyResources/include: the embedded migrations and document the store reads (its C file
+# is compiled below and linked into the harnesses that need it).
+FLAGS=(-O -parse-as-library -sanitize=fuzzer,address -g -suppress-warnings -I Sources/CSQLite -I Sources/ParleyResources/include)
 # The toolchain's lld links cleanly; the system gold linker warns on every ASan symbol.
 if [ -x "$SWIFT_BIN/ld.lld" ] || command -v ld.lld >/dev/null; then FLAGS+=(-use-ld=lld); fi
 COMPILER_ID=$("$SWIFTC" --version 2>&1 | sha256sum | cut -c1-16)
 
 mkdir -p "$OUT/modules"
+# The C target with the embedded files (C23 #embed); the compiler in the Swift toolchain builds it.
+"$SWIFT_BIN/clang" -std=c23 -O1 -c Sources/ParleyResources/resources.c -I Sources/ParleyResources/include \
+    -o "$OUT/ParleyResources.o"
 
 module_files() {  # "Name:path,path" -> the .swift files, one per line, sorted
     local spec=$1 paths path
