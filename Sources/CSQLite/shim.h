@@ -7,3 +7,9 @@ static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TR
 static inline unsigned int csqlite_volatile_load32(const void *address) {
     return *(const volatile unsigned int *)address;
 }
+
+// sqlite3_config is variadic, which Swift cannot call. Memory statistics cost a global mutex on
+// every allocation; Parley never reads them. Must run before the library is first used.
+static inline int csqlite_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}

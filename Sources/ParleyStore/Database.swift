@@ -10,7 +10,14 @@ public final class Database {
     /// How long a statement waits for another connection's lock before failing with `.busy`.
     public static let busyTimeoutMilliseconds: Int32 = 5000
 
+    /// Library-wide settings, applied once before the first connection opens.
+    private static let configured: Bool = {
+        _ = csqlite_disable_memory_statistics()
+        return true
+    }()
+
     public init(path: String, readOnly: Bool = false) throws {
+        _ = Self.configured
         var connection: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
             | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
