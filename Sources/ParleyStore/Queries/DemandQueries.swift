@@ -20,11 +20,11 @@ enum DemandSQL {
 
     static let addressees = SQL("""
         SELECT p.id, p.name FROM demand_addressees x JOIN parties p ON p.id = x.party_id
-        WHERE x.demand_id = ?1 ORDER BY p.id
+        WHERE x.demand_id = ?1 ORDER BY x.party_id
         """)
     static let topics = SQL("""
         SELECT t.id, t.name FROM demand_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.demand_id = ?1 ORDER BY t.id
+        WHERE x.demand_id = ?1 ORDER BY x.topic_id
         """)
 }
 

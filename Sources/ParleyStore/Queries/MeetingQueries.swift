@@ -31,13 +31,15 @@ enum MeetingSQL {
         ORDER BY CASE x.role WHEN 'host' THEN 0 WHEN 'negotiating-side' THEN 1 WHEN 'author' THEN 2
                  WHEN 'addressee' THEN 3 WHEN 'consulted' THEN 4 ELSE 5 END, p.id
         """)
+    // Related lists order by the junction table's column (equal to the joined id): its primary key
+    // already yields that order, so SQLite needs no temporary b-tree to sort.
     static let participants = SQL("""
         SELECT p.id, p.name, x.role FROM meeting_participants x JOIN people p ON p.id = x.person_id
-        WHERE x.meeting_id = ?1 ORDER BY p.id
+        WHERE x.meeting_id = ?1 ORDER BY x.person_id
         """)
     static let topics = SQL("""
         SELECT t.id, t.name FROM meeting_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.meeting_id = ?1 ORDER BY t.id
+        WHERE x.meeting_id = ?1 ORDER BY x.topic_id
         """)
 }
 

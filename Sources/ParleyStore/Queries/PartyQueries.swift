@@ -14,11 +14,11 @@ enum PartySQL {
     static let aliases = SQL("SELECT alias, note FROM party_aliases WHERE party_id = ?1 ORDER BY alias")
     static let memberOf = SQL("""
         SELECT o.id, o.name, x.basis FROM memberships x JOIN parties o ON o.id = x.organization_id
-        WHERE x.member_id = ?1 ORDER BY o.id
+        WHERE x.member_id = ?1 ORDER BY x.organization_id
         """)
     static let members = SQL("""
         SELECT m.id, m.name, x.basis FROM memberships x JOIN parties m ON m.id = x.member_id
-        WHERE x.organization_id = ?1 ORDER BY m.id
+        WHERE x.organization_id = ?1 ORDER BY x.member_id
         """)
 }
 

@@ -33,7 +33,7 @@ enum QuoteSQL {
 
     static let topics = SQL("""
         SELECT t.id, t.name FROM quote_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.quote_id = ?1 ORDER BY t.id
+        WHERE x.quote_id = ?1 ORDER BY x.topic_id
         """)
 }
 
