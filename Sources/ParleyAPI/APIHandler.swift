@@ -72,7 +72,17 @@ public final class APIHandler: HTTPHandler {
                 addCORS(&response.headers)
             }
         } else if request.method == .options {
-            return preflight(allow: route.allow, route: routeName, request: request)
+            // A CORS preflight is about the route and always answered, so a browser's request reaches the server
+            // and gets its own answer (a 404 problem document, say). A plain OPTIONS asks about the target
+            // resource: a record that does not exist (or no longer does) has none to describe.
+            if request.headers["Access-Control-Request-Method"] == nil, case let .item(kind) = route.endpoint,
+               let id, !(recordExists(kind.type, id: id)) {
+                response = APIError.notFound(detail: "no record at this path").response
+                response.headers.add("Allow", route.allow)
+                addCORS(&response.headers)
+            } else {
+                return preflight(allow: route.allow, route: routeName, request: request)
+            }
         } else if route.methods.contains(request.method), case let .list(kind) = route.endpoint {
             response = writer.handle(request, kind: kind, id: nil)
         } else if route.methods.contains(request.method), case let .item(kind) = route.endpoint {
@@ -84,6 +94,12 @@ public final class APIHandler: HTTPHandler {
         }
         response.route = routeName
         return response
+    }
+
+    /// Whether the record exists; a store failure counts as yes (OPTIONS then describes the route).
+    private func recordExists<R: Resource>(_: R.Type, id: String) -> Bool {
+        guard Slug.isValid(id) else { return false }
+        return (try? store.read { try R.item(store, id: id) != nil }) ?? true
     }
 
     /// The fast path: a request sent exactly as one already answered at this data version.

@@ -117,12 +117,15 @@ struct QueryParameters {
         return limit
     }
 
-    /// A change sequence number: a whole number from 0, written without sign or leading zeros.
+    /// The largest sequence number a client may send: 2^53 - 1, the largest integer every JSON reader holds exactly.
+    static let maximumSequenceNumber = 9_007_199_254_740_991
+
+    /// A change sequence number: a whole number from 0 to 2^53 - 1, written without sign or leading zeros.
     func sequenceNumber(_ name: String) throws -> Int? {
         guard let value = self[name] else { return nil }
-        guard value.utf8.count <= 18, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(value),
-              value == String(number) else {
-            throw APIError.invalid(name, "\(name) must be a whole number from 0 (a change's seq); got '\(Self.shown(value))'")
+        guard value.utf8.count <= 16, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(value),
+              value == String(number), number <= Self.maximumSequenceNumber else {
+            throw APIError.invalid(name, "\(name) must be a whole number from 0 to \(Self.maximumSequenceNumber) (a change's seq); got '\(Self.shown(value))'")
         }
         return number
     }

@@ -5,6 +5,11 @@ builds it first); `PARLEY_BIN` overrides the path (relative paths are taken from
 repository root). The server gets a fresh SQLite file in a temporary directory, picks
 its own port (`--port 0`) and says which on stdout; on teardown it must exit 0 within
 5 s of SIGTERM, as issue 2 requires.
+
+Before it starts, an API token is created in its database with `parley token create`
+(issue 6), so tests can write: `server.token`. `server` is shared by the read-only suites;
+`writable_server` is a second instance of its own for the suites that write at random
+(schemathesis), so their records never reach the data the others read.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ class RunningServer:
     host: str
     port: int
     process: subprocess.Popen
+    token: str
     output: list[str] = field(default_factory=list)
 
     @property
@@ -66,8 +72,26 @@ def _drain(stream, sink: list[str], ready: threading.Event | None, found: dict) 
         ready.set()  # EOF: wake the waiter; it sees no port and reports the output
 
 
+def create_token(binary: Path, database: Path, env: dict) -> str:
+    """`parley token create` against the database the server is about to serve: the token is its only stdout line."""
+    result = subprocess.run([str(binary), "token", "create", "--name", "conformance", "--database", str(database)],
+                            cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    if result.returncode != 0 or not result.stdout.startswith("parley_"):
+        pytest.fail(f"`parley token create` failed (exit {result.returncode}): {result.stdout}{result.stderr}", pytrace=False)
+    return result.stdout.strip()
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory) -> RunningServer:
+    yield from run_server(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def writable_server(tmp_path_factory) -> RunningServer:
+    yield from run_server(tmp_path_factory)
+
+
+def run_server(tmp_path_factory):
     binary = parley_binary()
     if not binary.exists():
         pytest.fail(f"{binary} does not exist; build it with `swift build --product parley` "
@@ -75,6 +99,7 @@ def server(tmp_path_factory) -> RunningServer:
     database = tmp_path_factory.mktemp("parley") / "parley.sqlite"
     command = [str(binary), "serve", "--port", "0", "--database", str(database), "--quiet", "--workers", "2"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARLEY_")}
+    token = create_token(binary, database, env)
     process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     output: list[str] = []
@@ -98,7 +123,7 @@ def server(tmp_path_factory) -> RunningServer:
         pytest.fail(f"`{' '.join(command)}` did not print 'listening on http://HOST:PORT' "
                     f"(exit {process.returncode}); its output:\n{''.join(output)}", pytrace=False)
 
-    running = RunningServer(host=found["host"], port=found["port"], process=process, output=output)
+    running = RunningServer(host=found["host"], port=found["port"], process=process, token=token, output=output)
     yield running
 
     process.send_signal(signal.SIGTERM)

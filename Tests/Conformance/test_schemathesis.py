@@ -60,9 +60,14 @@ def test_served_openapi_document_is_valid_and_matches_docs(server):
     assert served == documented, "the served /openapi.json differs from Docs/openapi.json"
 
 
-def schemathesis_command(server, junit: Path) -> list[str]:
+def schemathesis_command(server, junit: Path, config: Path) -> list[str]:
+    # The write operations need a token (issue 6). It is given as the document's `bearer` security
+    # scheme's credential (config below), not as a plain header, so schemathesis knows it for what it
+    # is: it sends it where the document asks for it, and its auth checks (ignored_auth, the coverage
+    # phase's missing-Authorization cases) can also send each write without it and with a wrong one.
     return [
         sys.executable, "-c", "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())",
+        "--config-file", str(config),
         "run", f"{server.base_url}/openapi.json",
         "--url", server.base_url,
         "--checks", "all",
@@ -76,6 +81,13 @@ def schemathesis_command(server, junit: Path) -> list[str]:
         "--report-junit-path", str(junit),
         "--no-color",
     ]
+
+
+def auth_config(server, directory: Path) -> Path:
+    """A schemathesis.toml holding nothing but the token of the document's `bearer` scheme."""
+    config = directory / "schemathesis.toml"
+    config.write_text(f'[auth.openapi.bearer]\nbearer = "{server.token}"\n', encoding="utf-8")
+    return config
 
 
 def digest(output: str) -> str:
@@ -95,19 +107,22 @@ def digest(output: str) -> str:
     return "\n".join(lines) if lines else "(none found in the output)"
 
 
-def test_schemathesis_finds_no_failures(server, tmp_path):
+def test_schemathesis_finds_no_failures(writable_server, tmp_path):
+    # A server of its own: the run creates, changes and deletes records at random.
+    server = writable_server
     workdir = tmp_path / "run"
     workdir.mkdir()
     junit = tmp_path / "schemathesis-junit.xml"
     log = tmp_path / "schemathesis.log"
-    command = schemathesis_command(server, junit)
+    command = schemathesis_command(server, junit, auth_config(server, tmp_path))
     # No hooks or config from the environment may change what is checked.
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCHEMATHESIS_")}
     env.update(NO_COLOR="1", COLUMNS="160")
     # The only hook: the from <= to rule the document cannot express (see schemathesis_hooks.py).
     env.update(SCHEMATHESIS_HOOKS="schemathesis_hooks",
                PYTHONPATH=os.pathsep.join(filter(None, [str(Path(__file__).parent), env.get("PYTHONPATH")])))
-    # Run from an empty directory, so no schemathesis.toml is discovered: the flags above are the whole run.
+    # Run from an empty directory, so no other schemathesis.toml is discovered: the flags above and the
+    # token in auth_config are the whole run.
     result = subprocess.run(command, cwd=workdir, env=env, stdin=subprocess.DEVNULL, capture_output=True,
                             text=True, timeout=RUN_TIMEOUT)
     output = result.stdout + result.stderr

@@ -88,6 +88,20 @@ import Testing
         #expect(try api.request("OPTIONS", "/nope").status == 404)
     }
 
+    /// A preflight describes the route, whatever the id; a plain OPTIONS describes the record, so it needs one.
+    @Test func plainOptionsOfAMissingRecordIs404() throws {
+        let preflight = [("Origin", "https://example.org"), ("Access-Control-Request-Method", "DELETE")]
+        #expect(try api.request("OPTIONS", "/meetings/no-such-meeting", headers: preflight).status == 204)
+        let missing = try api.request("OPTIONS", "/meetings/no-such-meeting")
+        #expect(missing.status == 404)
+        #expect(missing.header("Allow") == "GET, HEAD, OPTIONS, PATCH, DELETE")
+        #expect(missing.header("Access-Control-Allow-Origin") == "*")
+        #expect(try api.request("OPTIONS", "/meetings/nato-russia-council-2022-01-12").status == 204)
+        #expect(try api.request("OPTIONS", "/sources/article").status == 204)
+        #expect(try api.request("OPTIONS", "/sources/nope").status == 404)
+        #expect(try api.request("OPTIONS", "/quotes/Not%20A%20Slug").status == 404)
+    }
+
     @Test func listsVaryOnAccept() throws {
         #expect(try api.get("/meetings").header("Vary") == "Accept")
         #expect(try api.get("/meetings/nato-russia-council-2022-01-12").header("Vary") == nil)

@@ -40,13 +40,14 @@ import Testing
             #expect(walked.map { $0["seq"] as? Int } == all.map { $0["seq"] as? Int }, "limit \(limit)")
         }
         #expect(try Self.walk(api, since: 80).map { $0["seq"] as? Int } == (81...all.count).map { $0 })
+        #expect(try api.get("/changes?since=9007199254740991").status == 200, "the documented maximum")
         let last = try api.json("/changes?since=\(all.count)")
         #expect(try JSON.items(last).isEmpty && (last["meta"] as? [String: Any])?["total"] as? Int == 0)
         #expect(try api.json("/changes?since=80&limit=3")["meta"].flatMap { ($0 as? [String: Any])?["total"] as? Int } == all.count - 80)
     }
 
     @Test func badParametersAre400() throws {
-        for query in ["since=-1", "since=abc", "since=1.5", "since=01", "since=", "limit=0", "cursor=meetings.AA", "sinse=3", "fields=seq,when"] {
+        for query in ["since=-1", "since=abc", "since=1.5", "since=01", "since=", "since=9007199254740992", "limit=0", "cursor=meetings.AA", "sinse=3", "fields=seq,when"] {
             let response = try TestAPI.shared.get("/changes?" + query)
             #expect(response.status == 400, "\(query)")
         }

@@ -157,6 +157,7 @@ import Testing
         #expect(try api.get("/topics/short-lived").status == 404)
         #expect(!(try api.ids("/topics?limit=500").contains("short-lived")))
         #expect(try api.delete("/topics/short-lived", token: token).status == 404)
+        #expect(try api.request("OPTIONS", "/topics/short-lived").status == 404, "a deleted record has nothing to describe")
         #expect(try api.count("SELECT count(*) FROM record_sources WHERE record_id = 'short-lived'") == 0)
         // A quote's search entry goes with it.
         #expect(try api.ids("/quotes?q=moment+truth") == ["grushko-moment-of-truth"])

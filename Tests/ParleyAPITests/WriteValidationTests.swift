@@ -1,4 +1,5 @@
 import Foundation
+@testable import ParleyAPI
 import ParleyStore
 import TestSupport
 import Testing
@@ -43,6 +44,21 @@ import Testing
         let notAnObject = try api.post("/topics", "[1, 2]", token: token)
         #expect(notAnObject.status == 422)
         #expect(try notAnObject.fieldErrors()[""]?.contains("object") == true)
+    }
+
+    /// JSON Schema's integers include 7.0 and 0.7e1; a fraction is not one.
+    @Test func integersAreWholeNumbersHoweverWritten() throws {
+        for (text, value) in [("7", 7), ("7.0", 7), ("7.00e0", 7), ("0.7e1", 7), ("70e-1", 7), ("-3.0", -3), ("0.0", 0),
+                              ("1e2", 100), ("2E+1", 20)] {
+            #expect(IntegralNumber.value(text) == value, "\(text)")
+        }
+        for text in ["7.5", "1e-1", "1.0000000000000001", "1e400", "99999999999999999999", "0.07e1"] {
+            #expect(IntegralNumber.value(text) == nil, "\(text)")
+        }
+        let body = #"{"id": "whole", "name": "W", "sources": [{"source": "article", "paragraph": 2.0}, {"source": "article", "paragraph": 0.3e1}]}"#
+        let created = try api.post("/topics", body, token: token)
+        #expect(created.status == 201, "\(created.text)")
+        #expect(try invalid("/topics", #"{"id": "part", "name": "P", "sources": [{"source": "article", "paragraph": 2.5}]}"#)["/sources/0/paragraph"] == "must be an integer")
     }
 
     @Test func missingRequiredFieldsAreNamed() throws {

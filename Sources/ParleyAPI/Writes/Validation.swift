@@ -206,7 +206,7 @@ struct InputObject {
             return nil
         }
         if value == .null && nullable { return nil }
-        guard case let .number(number) = value, let integer = number.intValue else {
+        guard case let .number(number) = value, let integer = IntegralNumber.value(number.text) else {
             fail(name, "must be an integer" + (nullable ? " or null" : ""))
             return nil
         }
@@ -327,5 +327,42 @@ enum PartialDate {
     static func isOrdered(_ start: String, _ end: String) -> Bool {
         let length = min(start.utf8.count, end.utf8.count)
         return String(decoding: start.utf8.prefix(length), as: UTF8.self) <= String(decoding: end.utf8.prefix(length), as: UTF8.self)
+    }
+}
+
+/// JSON Schema's `integer` is any number with no fractional part, however written: 7, 7.0, 7.00e0, 0.7e1.
+enum IntegralNumber {
+    /// The exact value of a JSON number text when it is a whole number within `Int`'s range; nil otherwise. Decided on
+    /// the decimal digits, never through `Double`, so 1.0000000000000001 is not 1.
+    static func value(_ text: String) -> Int? {
+        if let value = Int(text) { return value }
+        var bytes = Array(text.utf8)
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes.removeFirst() }
+        var exponent = 0
+        if let mark = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            guard let value = Int(String(decoding: bytes[(mark + 1)...], as: UTF8.self)), abs(value) < 400 else { return nil }
+            exponent = value
+            bytes.removeSubrange(mark...)
+        }
+        var whole = bytes, fraction: [UInt8] = []
+        if let dot = bytes.firstIndex(of: UInt8(ascii: ".")) {
+            whole = Array(bytes[..<dot])
+            fraction = Array(bytes[(dot + 1)...])
+        }
+        var digits = whole + fraction
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Where the decimal point falls in `digits` once the exponent is applied.
+        let point = whole.count + exponent
+        if point <= 0 {
+            return digits.allSatisfy({ $0 == 0x30 }) ? 0 : nil
+        }
+        if point >= digits.count {
+            digits += [UInt8](repeating: 0x30, count: point - digits.count)
+        } else {
+            guard digits[point...].allSatisfy({ $0 == 0x30 }) else { return nil }
+            digits.removeSubrange(point...)
+        }
+        return Int((negative ? "-" : "") + String(decoding: digits, as: UTF8.self))
     }
 }
