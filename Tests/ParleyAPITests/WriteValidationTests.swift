@@ -220,6 +220,13 @@ import Testing
         // The seed's quote offsets hold the text: changing one without the other is refused.
         let text = try api.patch("/quotes/smith-crystal-ball-p1", #"{"text": "We have a crystal ball"}"#, token: token)
         #expect(try text.fieldErrors()["/sources/0/start"] != nil)
+        // Removing a member that does not exist names an unknown field all the same.
+        let removals = try api.patch("/topics/arms-control", #"{"colour": null, "": null}"#, token: token)
+        #expect(Set(try removals.fieldErrors().keys) == ["/colour", "/"])
+        let nested = try api.patch("/meetings/us-russia-geneva-2022-01-10", #"{"location": {"zone": null}}"#, token: token)
+        #expect(try nested.fieldErrors()["/location/zone"] == "unknown field")
+        let inlineName = try api.patch("/quotes/smith-crystal-ball-p1", #"{"speaker": {"name": null}, "meeting": {"title": null}}"#, token: token)
+        #expect(inlineName.status == 200, "an inline name is a known member: \(inlineName.text)")
         let notJSON = try api.patch("/topics/arms-control", "{", token: token)
         #expect(notJSON.status == 400)
         let unknown = try api.patch("/topics/no-such-topic", #"{"name": "x"}"#, token: token)

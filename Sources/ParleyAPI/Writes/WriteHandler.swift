@@ -105,8 +105,15 @@ final class WriteHandler {
             let (before, etag) = RecordETag.render(R.self, item)
             try checkIfMatch(request, etag)
             let current = R.draft(of: item)
-            let merged = MergePatch.apply(patch, to: R.document(current))
+            var absent: [String] = []
+            let merged = MergePatch.apply(patch, to: R.document(current), at: "", removingAbsent: &absent)
             let validation = Validation(resolver: StoreResolver(store: store))
+            // The document holds every field, so a null for a member it lacks names no field, unless it is a related
+            // record's inline name (which the document leaves out): refused like any unknown field.
+            for pointer in absent where !(pointer.dropFirst().contains("/") && (pointer.hasSuffix("/name") || pointer.hasSuffix("/title"))) {
+                validation.fail(pointer, pointer.dropFirst().contains("/") ? "unknown field"
+                                    : "unknown field; accepted: " + R.inputFields.joined(separator: ", "))
+            }
             if case let .string(newID)? = merged["id"], newID != id {
                 validation.fail("/id", "cannot be changed (it is '\(id)'); create a record with the new id and delete this one")
             }
