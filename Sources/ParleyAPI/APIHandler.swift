@@ -231,7 +231,10 @@ public final class APIHandler: HTTPHandler {
         case .metrics:
             throw APIError.notFound(detail: "metrics are not a cached resource")  // answered before get()
         case .changes:
-            return try renderList(ChangesResource.self, context, etag: etag)
+            // Followers poll the feed: any cache must revalidate (a cheap 304 while nothing changed).
+            var response = try renderList(ChangesResource.self, context, etag: etag)
+            response.headers.set("Cache-Control", "no-cache")
+            return response
         case let .list(kind):
             return try renderList(kind.type, context, etag: etag)
         case let .item(kind):
@@ -315,7 +318,7 @@ public final class APIHandler: HTTPHandler {
     private func notModified(etag: String, route: Route) -> HTTPResponse {
         var headers = HTTPHeaders()
         headers.add("ETag", etag)
-        headers.add("Cache-Control", route.endpoint == .health ? "no-store" : cacheControl)
+        headers.add("Cache-Control", route.endpoint == .health ? "no-store" : route.endpoint == .changes ? "no-cache" : cacheControl)
         if route.endpoint.isList { headers.add("Vary", "Accept") }
         addCORS(&headers)
         return HTTPResponse(status: 304, headers: headers)

@@ -53,6 +53,14 @@ import Testing
         }
     }
 
+    @Test func followersAlwaysRevalidate() throws {
+        let response = try TestAPI.shared.get("/changes?since=80")
+        #expect(response.header("Cache-Control") == "no-cache")
+        let etag = try #require(response.header("ETag"))
+        let again = try TestAPI.shared.get("/changes?since=80", headers: [("If-None-Match", etag)])
+        #expect(again.status == 304 && again.header("Cache-Control") == "no-cache")
+    }
+
     @Test func feedComesAsCSVToo() throws {
         let csv = try TestAPI.shared.get("/changes?since=86&format=csv").text
         #expect(csv.hasPrefix("seq,at,collection,id,operation,actor\r\n87,2022-01-14T00:00:00.000Z,topics,"))
