@@ -47,25 +47,8 @@ done
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 (( $(ulimit -n) >= IDLE_CONNECTIONS + 200 )) || say "warning: open-file limit $(ulimit -n) is below what $IDLE_CONNECTIONS idle connections need"
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/parley-bench.XXXXXX")
-PIDS=()
-
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  local pid
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
-    wait "$pid" 2>/dev/null || true
-  done
-  if [[ -n "${BENCH_KEEP_TMP:-}" ]]; then echo "bench: kept $TMP" >&2; else rm -rf "$TMP"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+source Benchmarks/processes.sh  # the scripts run from the repository root (cd above)
+scratch_dir bench BENCH_KEEP_TMP
 
 # Stops one process we started, by PID, and forgets it.
 stop_pid() {
@@ -76,19 +59,7 @@ stop_pid() {
   wait "$pid" 2>/dev/null || true
   forget_pid "$pid"
 }
-forget_pid() { local kept=() p; for p in "${PIDS[@]}"; do [[ "$p" == "$1" ]] || kept+=("$p"); done; PIDS=("${kept[@]}"); }
 
-# run_tracked OUT CMD…: runs CMD in the background with its output in OUT, its PID recorded so
-# that an interrupted run still stops it, and waits; returns CMD's status.
-run_tracked() {
-  local out=$1; shift
-  "$@" >"$out" 2>&1 &
-  local pid=$! status=0
-  PIDS+=("$pid")
-  wait "$pid" || status=$?
-  forget_pid "$pid"
-  return "$status"
-}
 
 # One line from wrk's output: requests/s, p50, p99, socket errors, non-2xx/3xx.
 wrk_line() {

@@ -38,23 +38,8 @@ if ! command -v valgrind >/dev/null; then
 fi
 command -v python3 >/dev/null || die "python3 is missing"
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/parley-costs.XXXXXX")
-PIDS=()
-cleanup() {
-  local status=$? pid
-  trap - EXIT INT TERM
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
-    wait "$pid" 2>/dev/null || true
-  done
-  if [[ -n "${COSTS_KEEP_TMP:-}" ]]; then echo "costs: kept $TMP" >&2; else rm -rf "$TMP"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+source Benchmarks/processes.sh  # the scripts run from the repository root (cd above)
+scratch_dir costs COSTS_KEEP_TMP
 
 started=$SECONDS
 if [[ -z "${COSTS_SKIP_BUILD:-}" ]]; then
@@ -70,19 +55,7 @@ BIN=$TMP/parley
 "$BIN" migrate --database "$TMP/base.sqlite" >/dev/null
 [[ ! -e $TMP/base.sqlite-wal ]] || die "the migrated database left a WAL file behind"
 
-forget_pid() { local kept=() p; for p in "${PIDS[@]}"; do [[ "$p" == "$1" ]] || kept+=("$p"); done; PIDS=("${kept[@]}"); }
 
-# run_tracked OUT CMD…: runs CMD in the background with its output in OUT, its PID recorded so
-# that an interrupted run still stops it, and waits; returns CMD's status.
-run_tracked() {
-  local out=$1; shift
-  "$@" >"$out" 2>&1 &
-  local pid=$! status=0
-  PIDS+=("$pid")
-  wait "$pid" || status=$?
-  forget_pid "$pid"
-  return "$status"
-}
 
 # run_under TOOL MODE COUNT: Parley under valgrind, COUNT requests, SIGTERM. Prints the output file.
 run_under() {

@@ -21,37 +21,10 @@ die() { printf 'soak: %s\n' "$*" >&2; exit 1; }
 for tool in wrk python3; do command -v "$tool" >/dev/null || die "$tool is missing (make deps-bench)"; done
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/parley-soak.XXXXXX")
-PIDS=()
-cleanup() {
-  local status=$? pid
-  trap - EXIT INT TERM
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
-    wait "$pid" 2>/dev/null || true
-  done
-  if [[ -n "${SOAK_KEEP_TMP:-}" ]]; then echo "soak: kept $TMP" >&2; else rm -rf "$TMP"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+source Benchmarks/processes.sh  # the scripts run from the repository root (cd above)
+scratch_dir soak SOAK_KEEP_TMP
 
-forget_pid() { local kept=() p; for p in "${PIDS[@]}"; do [[ "$p" == "$1" ]] || kept+=("$p"); done; PIDS=("${kept[@]}"); }
 
-# run_tracked OUT CMD…: runs CMD in the background with its output in OUT, its PID recorded so
-# that an interrupted run still stops it, and waits; returns CMD's status.
-run_tracked() {
-  local out=$1; shift
-  "$@" >"$out" 2>&1 &
-  local pid=$! status=0
-  PIDS+=("$pid")
-  wait "$pid" || status=$?
-  forget_pid "$pid"
-  return "$status"
-}
 
 if [[ -z "${SOAK_SKIP_BUILD:-}" ]]; then
   echo "soak: swift build -c release --product parley"

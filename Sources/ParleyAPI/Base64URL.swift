@@ -61,6 +61,8 @@ enum Base64URL {
         return output
     }
 
+    static func isAlphabet(_ byte: UInt8) -> Bool { sextet(byte) != nil }
+
     private static func sextet(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte - UInt8(ascii: "A")
