@@ -35,15 +35,6 @@ enum PartiesResource: Resource {
     }
 
     private static func memberships<Sink: RecordSink>(_ key: String, _ refs: [MembershipRef], into sink: inout Sink) {
-        sink.key(key)
-        sink.beginArray()
-        for ref in refs {
-            sink.beginObject()
-            sink.field("id", ref.id)
-            sink.field("name", ref.name)
-            sink.field("basis", ref.basis)
-            sink.endObject()
-        }
-        sink.endArray()
+        sink.objects(key, refs) { $0.field("id", $1.id); $0.field("name", $1.name); $0.field("basis", $1.basis) }
     }
 }

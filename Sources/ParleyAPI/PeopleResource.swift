@@ -27,18 +27,13 @@ enum PeopleResource: Resource {
         sink.field("name", person.name)
         sink.field("summary", person.summary)
         sink.aliases(person.aliases)
-        sink.key("posts")
-        sink.beginArray()
-        for post in person.posts {
-            sink.beginObject()
+        sink.objects("posts", person.posts) { sink, post in
             sink.field("title", post.title)
             sink.ref("party", post.party)
             sink.field("start_date", post.startDate)
             sink.field("end_date", post.endDate)
             sink.field("basis", post.basis)
-            sink.endObject()
         }
-        sink.endArray()
         sink.sources(person.sources)
         sink.endObject()
     }

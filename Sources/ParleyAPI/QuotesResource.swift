@@ -40,17 +40,12 @@ enum QuotesResource: Resource {
         sink.ref("meeting", quote.meeting, nameKey: "title")
         sink.refs("topics", quote.topics)
         sink.field("attribution", quote.attribution)
-        sink.key("sources")
-        sink.beginArray()
-        if let source = quote.source {
-            sink.beginObject()
+        sink.objects("sources", quote.source.map { [$0] } ?? []) { sink, source in
             sink.field("source", source.source)
             sink.field("paragraph", source.paragraph)
             sink.field("start", source.start)
             sink.field("end", source.end)
-            sink.endObject()
         }
-        sink.endArray()
         sink.endObject()
     }
 }

@@ -29,53 +29,32 @@ extension RecordSink {
         endObject()
     }
 
-    mutating func refs(_ name: String, _ refs: [RecordRef]) {
+    /// `name: [{…}, …]`, each element's members written by `members`.
+    mutating func objects<Item>(_ name: String, _ items: [Item], _ members: (inout Self, Item) -> Void) {
         key(name)
         beginArray()
-        for ref in refs {
+        for item in items {
             beginObject()
-            field("id", ref.id)
-            field("name", ref.name)
+            members(&self, item)
             endObject()
         }
         endArray()
+    }
+
+    mutating func refs(_ name: String, _ refs: [RecordRef]) {
+        objects(name, refs) { $0.field("id", $1.id); $0.field("name", $1.name) }
     }
 
     mutating func roleRefs(_ name: String, _ refs: [RoleRef]) {
-        key(name)
-        beginArray()
-        for ref in refs {
-            beginObject()
-            field("id", ref.id)
-            field("name", ref.name)
-            field("role", ref.role)
-            endObject()
-        }
-        endArray()
+        objects(name, refs) { $0.field("id", $1.id); $0.field("name", $1.name); $0.field("role", $1.role) }
     }
 
     mutating func aliases(_ aliases: [Alias]) {
-        key("aliases")
-        beginArray()
-        for alias in aliases {
-            beginObject()
-            field("name", alias.name)
-            field("note", alias.note)
-            endObject()
-        }
-        endArray()
+        objects("aliases", aliases) { $0.field("name", $1.name); $0.field("note", $1.note) }
     }
 
     mutating func sources(_ sources: [SourceRef]) {
-        key("sources")
-        beginArray()
-        for source in sources {
-            beginObject()
-            field("source", source.source)
-            field("paragraph", source.paragraph)
-            endObject()
-        }
-        endArray()
+        objects("sources", sources) { $0.field("source", $1.source); $0.field("paragraph", $1.paragraph) }
     }
 }
 

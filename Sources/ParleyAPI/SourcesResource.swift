@@ -32,15 +32,7 @@ enum SourcesResource: Resource {
         sink.field("published", source.published)
         sink.field("published_basis", source.publishedBasis)
         sink.field("file", source.file)
-        sink.key("paragraphs")
-        sink.beginArray()
-        for paragraph in source.paragraphs {
-            sink.beginObject()
-            sink.field("number", paragraph.number)
-            sink.field("text", paragraph.text)
-            sink.endObject()
-        }
-        sink.endArray()
+        sink.objects("paragraphs", source.paragraphs) { $0.field("number", $1.number); $0.field("text", $1.text) }
         sink.endObject()
     }
 }
