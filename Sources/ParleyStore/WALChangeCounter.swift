@@ -9,6 +9,7 @@ import Glibc
 final class WALChangeCounter {
     private let path: String
     private var mapping: UnsafeMutableRawPointer?
+    private var nextAttempt = 0
     private static let mappedBytes = 4096
 
     init(databasePath: String) {
@@ -21,9 +22,21 @@ final class WALChangeCounter {
 
     /// The counter now, or nil while the index cannot be read (then callers ask SQLite every time).
     func current() -> UInt32? {
-        if mapping == nil { map() }
+        if mapping == nil {
+            // Not mapped yet (no WAL index on disk): try again at most once a second, not per request.
+            let now = Self.coarseSeconds()
+            guard now >= nextAttempt else { return nil }
+            nextAttempt = now + 1
+            map()
+        }
         guard let mapping else { return nil }
         return csqlite_volatile_load32(mapping + 8)
+    }
+
+    private static func coarseSeconds() -> Int {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &spec)
+        return Int(spec.tv_sec)
     }
 
     /// Maps the index read-only once it exists and holds an initialised header.
