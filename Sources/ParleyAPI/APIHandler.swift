@@ -273,6 +273,7 @@ public final class APIHandler: HTTPHandler {
             sink.writer.key("meta")
             sink.writer.beginObject()
             sink.writer.field("total", page.total)
+            sink.writer.field("total_exact", page.totalIsExact)
             sink.writer.field("limit", limit)
             sink.writer.endObject()
             sink.writer.endObject()

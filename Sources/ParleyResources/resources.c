@@ -12,6 +12,9 @@ static const unsigned char seed[] = {
 static const unsigned char writes[] = {
 #embed "../../Migrations/0003_writes.sql"
 };
+static const unsigned char scale[] = {
+#embed "../../Migrations/0004_scale.sql"
+};
 static const unsigned char openapi[] = {
 #embed "../../Docs/openapi.json"
 };
@@ -21,6 +24,7 @@ static const parley_resource migrations[] = {
     {"0001_schema.sql", schema, sizeof schema},
     {"0002_seed_article.sql", seed, sizeof seed},
     {"0003_writes.sql", writes, sizeof writes},
+    {"0004_scale.sql", scale, sizeof scale},
 };
 
 size_t parley_migration_count(void) { return sizeof migrations / sizeof migrations[0]; }

@@ -6,6 +6,10 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statements: [ObjectIdentifier: Statement] = [:]
+    /// Statements built per request shape (lists), by their text.
+    private var shapedStatements: [String: Statement] = [:]
+    /// Shapes are finite (filters present × cursor × length classes), but a bound keeps memory bounded whatever.
+    static let maximumShapedStatements = 512
 
     /// How long a statement waits for another connection's lock before failing with `.busy`.
     public static let busyTimeoutMilliseconds: Int32 = 5000
@@ -41,6 +45,7 @@ public final class Database {
 
     deinit {
         statements.removeAll()  // finalize before closing
+        shapedStatements.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -71,8 +76,26 @@ public final class Database {
         return try body(statement)
     }
 
+    /// Uses a statement cached by its text (one per list shape), reset after use like `withStatement(_:_:)`.
+    public func withStatement<T>(text: String, _ body: (Statement) throws -> T) throws -> T {
+        let statement: Statement
+        if let cached = shapedStatements[text] {
+            statement = cached
+        } else {
+            statement = try prepare(text)
+            if shapedStatements.count >= Self.maximumShapedStatements { shapedStatements.removeAll() }
+            shapedStatements[text] = statement
+        }
+        defer { statement.reset() }
+        return try body(statement)
+    }
+
+    /// When set, every statement prepared on this connection is appended (the query-plan test reads it).
+    public var preparedSQLLog: [String]?
+
     /// Prepares a statement that is not cached (one-off statements such as migrations' bookkeeping).
     public func prepare(_ sql: String) throws -> Statement {
+        preparedSQLLog?.append(sql)
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard rc == SQLITE_OK, let statement else {

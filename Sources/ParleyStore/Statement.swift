@@ -34,6 +34,9 @@ public final class Statement {
         try check(sqlite3_bind_int64(handle, index, Int64(value)))
     }
 
+    /// The largest parameter number the statement uses.
+    public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+
     // MARK: stepping
 
     /// Advances to the next row: true when a row is available, false when done.

@@ -9,6 +9,8 @@ public final class Store {
     private var cachedDataVersion = 0
     private let walChanges: WALChangeCounter
     private var seenWALChange: UInt32?
+    /// The meetings' length classes at a data version (see `spanClasses`).
+    var cachedSpanClasses: (version: Int, classes: [Int])?
 
     init(database: Database, schemaVersion: Int) {
         self.database = database

@@ -28,7 +28,13 @@ import Testing
         #expect(try journal.step() && journal.text(0) == "wal")
         #expect(try count(database, "PRAGMA foreign_keys") == 1)
         #expect(try count(database, "SELECT count(*) FROM meetings") > 0)
-        #expect(try count(database, "SELECT count(*) FROM search_index") > 0)
+        // Every searched record has its key and its row in its collection's search table (migration 4).
+        for collection in SearchIndex.collections {
+            let records = try count(database, "SELECT count(*) FROM \(collection)")
+            #expect(records > 0)
+            #expect(try count(database, "SELECT count(*) FROM search_keys WHERE collection = '\(collection)'") == records)
+            #expect(try count(database, "SELECT count(*) FROM \(collection)_search") == records)
+        }
     }
 
     @Test func rerunningIsANoOp() throws {

@@ -131,17 +131,21 @@ final class WriteHandler {
         }
     }
 
+    /// A refused DELETE lists at most this many of the records that still refer to it.
+    static let referrersListed = 100
+
     private func delete<R: WritableResource>(_: R.Type, _ request: HTTPRequest, id: String) throws -> HTTPResponse {
         try store.write {
             let actor = try authenticated(request)
             let item = try existing(R.self, id: id)
             try checkIfMatch(request, RecordETag.render(R.self, item).etag)
-            let references = try store.references(to: R.collection, id: id)
+            let references = try store.references(to: R.collection, id: id, limit: Self.referrersListed + 1)
             guard references.isEmpty else {
+                let more = references.count > Self.referrersListed ? "more than \(Self.referrersListed - 5)" : "\(references.count - 5)"
                 let shown = references.prefix(5).map(\.description).joined(separator: ", ")
-                    + (references.count > 5 ? " and \(references.count - 5) more" : "")
+                    + (references.count > 5 ? " and \(more) more" : "")
                 throw WriteAnswer(WriteProblem.response(409, "\(R.collection.singular) '\(id)' is still referenced by \(shown); change or delete those first",
-                                                        referencedBy: references.map(\.path)))
+                                                        referencedBy: references.prefix(Self.referrersListed).map(\.path)))
             }
             try store.delete(R.collection, id: id, actor: actor)
             return HTTPResponse(status: 204)

@@ -15,8 +15,18 @@ extension Array where Element == String {
 /// One page of a list, the total across all pages, and where the next page starts (nil on the last).
 public struct Page<Item, Cursor: PageCursor> {
     public let items: [Item]
+    /// Matches across all pages, counted up to `Store.exactTotalLimit`.
     public let total: Int
+    /// False when there are more matches than `total` (the count stopped at the cap).
+    public let totalIsExact: Bool
     public let next: Cursor?
+
+    public init(items: [Item], total: Int, totalIsExact: Bool = true, next: Cursor?) {
+        self.items = items
+        self.total = total
+        self.totalIsExact = totalIsExact
+        self.next = next
+    }
 }
 
 /// Lists sorted by id alone (parties, people, topics, demands, sources).

@@ -1,22 +1,184 @@
-/// The shape every list query shares: a count and a keyset-paginated page over the same filter, then the
-/// related records of each item on the page.
-extension Store {
-    /// `bindFilter` binds the filter parameters (shared by both statements); `bindPage` binds the cursor and
-    /// the limit, which only `page` declares. One row more than `limit` is read to know whether a next page exists.
-    func list<Item, Cursor: PageCursor>(
-        count: SQL, page: SQL, limit: Int,
-        bindFilter: (Statement) throws -> Void,
-        bindPage: (Statement, Int) throws -> Void,
-        row: (Statement) -> (Item, Cursor),
-        related: (inout Item) throws -> Void
-    ) throws -> Page<Item, Cursor> {
-        let total = try database.withStatement(count) { statement -> Int in
-            try bindFilter(statement)
-            return try statement.step() ? statement.int(0) : 0
+/// How every list is read: one statement per filter shape, built from the filters present, each walking an index
+/// in the list's own order under its `LIMIT`; a total counted up to `Store.exactTotalLimit`; then the page's
+/// related rows, one statement per relation for the whole page.
+///
+/// Why not one statement with `(?1 IS NULL OR col = ?1)` per filter: SQLite can use no index through that OR, so
+/// such a statement scans its table whatever the filter. A statement built per shape names only the filters
+/// present, and the first filter that has an index ending in the list's order *drives* it (the table is read
+/// through that index, already sorted); the others are checked on the rows it yields.
+struct ListTable {
+    /// "meetings"
+    let table: String
+    /// "m": the alias every column, condition and order term uses.
+    let alias: String
+    /// The select list: every column the row decoder reads.
+    let columns: String
+    /// The joins `columns` needs (names of the records a row shows inline); not needed to count.
+    let joins: String
+    /// The list's order, as columns of `alias` (and the cursor's components, in that order).
+    let order: [String]
+    /// Where `order` is in `columns` (1-based), for compound statements, whose ORDER BY names result columns.
+    var orderPositions: [Int] = []
+    /// The index that yields `order`, named so that a list no filter drives walks it (rather than an index a
+    /// residual filter could use, which would sort every match).
+    var orderIndex: String?
+
+    /// The table read in its own order.
+    var inOrder: String { "\(table) \(alias)" + (orderIndex.map { " INDEXED BY " + $0 } ?? "") }
+}
+
+/// One filter of a list, as SQL.
+struct Narrowing {
+    enum Driver {
+        /// An index whose order is the list's: `from` (which must join the table under its alias) replaces the
+        /// table, `order` the list's order columns (equal values: a copy of them kept in the index's table).
+        case ordered(from: String, order: [String])
+        /// An index in another order (full-text search, a range of quote dates). Its matches are counted up to the
+        /// cap first: up to the cap, they are read through `from` and sorted (at most the cap of them); past it they
+        /// are dense, and the list's own order is walked with `condition` until the page is full.
+        case unordered(count: String, from: String)
+        /// Several ordered arms over the table, each read through its index with `condition AND arm`, merged in the
+        /// list's order (SQLite merges the arms of a UNION ALL under ORDER BY without sorting them).
+        case arms([(index: String, condition: String)])
+        /// It only narrows what another filter, or the table's order, yields.
+        case none
+    }
+
+    let driver: Driver
+    /// The filter as a condition on the table's row.
+    let condition: String
+    /// The condition when this filter drives through `from` (its columns there), if not `condition`.
+    let drivingCondition: String?
+
+    init(_ condition: String, driver: Driver = .none, drivingCondition: String? = nil) {
+        self.condition = condition
+        self.driver = driver
+        self.drivingCondition = drivingCondition
+    }
+}
+
+/// The parameters of a list statement, numbered in the order they are added: filters first, so a count (which
+/// has no cursor and no limit) binds a prefix of them.
+struct ListParameters {
+    private(set) var values: [SQLValue] = []
+
+    /// Adds a value and returns its placeholder, `?N`.
+    mutating func add(_ value: SQLValue) -> String {
+        values.append(value)
+        return "?\(values.count)"
+    }
+
+    mutating func add(_ text: String) -> String { add(.text(text)) }
+    mutating func add(_ number: Int) -> String { add(.int(number)) }
+
+    func bind(_ statement: Statement) throws {
+        let count = min(values.count, statement.parameterCount)
+        for index in 0..<count {
+            switch values[index] {
+            case let .text(text): try statement.bind(Int32(index + 1), text)
+            case let .int(number): try statement.bind(Int32(index + 1), number)
+            }
         }
-        var rows = try database.withStatement(page) { statement -> [(Item, Cursor)] in
-            try bindFilter(statement)
-            try bindPage(statement, limit + 1)
+    }
+}
+
+/// The SQL of one list request: what `Store.list` runs. Built apart from running it so the query-plan test can
+/// explain every shape.
+struct ListPlan {
+    let count: String
+    let page: String
+    let parameters: ListParameters
+}
+
+extension Store {
+    /// Totals are exact up to this many matches; past it a list says `total` is a lower bound. Counting is then
+    /// bounded like the page itself, so a search matching millions answers as fast as one matching ten.
+    public static let exactTotalLimit = 10_000
+
+    /// The statements of a list request. `unorderedMatches` answers how many rows an unordered driver's count
+    /// statement finds (capped); it is asked at most once.
+    static func plan(_ table: ListTable, _ narrowings: [Narrowing], parameters: ListParameters,
+                     cursor: [SQLValue]?, limit: Int, unorderedMatches: (String, ListParameters) throws -> Int) rethrows
+        -> ListPlan {
+        var parameters = parameters
+        let me = table.alias
+        // The driver: the first filter that can drive. An unordered one drives only while its matches are sparse.
+        var driverIndex: Int?
+        for (index, narrowing) in narrowings.enumerated() {
+            switch narrowing.driver {
+            case .none: continue
+            case let .unordered(count, _):
+                if try unorderedMatches(count, parameters) > exactTotalLimit { continue }
+            case .ordered, .arms: break
+            }
+            driverIndex = index
+            break
+        }
+        let others = narrowings.enumerated().filter { $0.offset != driverIndex }.map(\.element.condition)
+        let cap = exactTotalLimit + 1
+
+        if let driverIndex, case let .arms(arms) = narrowings[driverIndex].driver {
+            let shared = ([narrowings[driverIndex].condition] + others).filter { !$0.isEmpty }
+            func arm(_ arm: (index: String, condition: String), _ extra: [String], joins: String = "") -> String {
+                "FROM \(table.table) \(me) INDEXED BY \(arm.index) \(joins) WHERE "
+                    + (shared + [arm.condition] + extra).joined(separator: " AND ")
+            }
+            let count = "SELECT count(*) FROM (" + arms.map { "SELECT 1 " + arm($0, []) }.joined(separator: " UNION ALL ")
+                + " LIMIT \(cap))"
+            let after = cursor.map { cursorCondition(table.order, $0, &parameters) }
+            let limitParameter = parameters.add(limit)
+            let page = arms.map { "SELECT \(table.columns) " + arm($0, after.map { [$0] } ?? [], joins: table.joins) }
+                .joined(separator: " UNION ALL ")
+                + " ORDER BY " + table.orderPositions.map(String.init).joined(separator: ", ") + " LIMIT " + limitParameter
+            return ListPlan(count: count, page: page, parameters: parameters)
+        }
+
+        var from = table.inOrder
+        var order = table.order
+        var conditions = others
+        if let driverIndex {
+            let driver = narrowings[driverIndex]
+            conditions.insert(driver.drivingCondition ?? driver.condition, at: 0)
+            switch driver.driver {
+            case let .ordered(driverFrom, driverOrder):
+                from = driverFrom
+                order = driverOrder
+            case let .unordered(_, driverFrom):
+                from = driverFrom
+            case .arms, .none:
+                break
+            }
+        }
+        conditions = conditions.filter { !$0.isEmpty }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let count = "SELECT count(*) FROM (SELECT 1 FROM \(from)\(filter) LIMIT \(cap))"
+        var pageConditions = conditions
+        if let cursor { pageConditions.append(cursorCondition(order, cursor, &parameters)) }
+        let pageFilter = pageConditions.isEmpty ? "" : " WHERE " + pageConditions.joined(separator: " AND ")
+        let page = "SELECT \(table.columns) FROM \(from) \(table.joins)\(pageFilter) ORDER BY "
+            + order.joined(separator: ", ") + " LIMIT " + parameters.add(limit)
+        return ListPlan(count: count, page: page, parameters: parameters)
+    }
+
+    /// `(a, b) > (?5, ?6)`: keyset pagination, which an index on (…, a, b) serves as a range.
+    private static func cursorCondition(_ order: [String], _ cursor: [SQLValue], _ parameters: inout ListParameters)
+        -> String {
+        let placeholders = cursor.map { parameters.add($0) }
+        if order.count == 1 { return "\(order[0]) > \(placeholders[0])" }
+        return "(" + order.joined(separator: ", ") + ") > (" + placeholders.joined(separator: ", ") + ")"
+    }
+
+    /// Runs a list request: its total (exact up to the cap), one row more than `limit` to know whether a next
+    /// page exists, then `related` once for the whole page.
+    func list<Item, Cursor: PageCursor>(
+        _ table: ListTable, _ narrowings: [Narrowing], parameters: ListParameters, cursor: [SQLValue]?, limit: Int,
+        row: (Statement) -> (Item, Cursor), related: (inout [Item]) throws -> Void
+    ) throws -> Page<Item, Cursor> {
+        let plan = try Self.plan(table, narrowings, parameters: parameters, cursor: cursor, limit: limit + 1,
+                                 unorderedMatches: { try countRows($0, $1) })
+        let matches = try countRows(plan.count, plan.parameters)
+        var rows = try database.withStatement(text: plan.page) { statement -> [(Item, Cursor)] in
+            try plan.parameters.bind(statement)
             var rows: [(Item, Cursor)] = []
             rows.reserveCapacity(min(limit + 1, 64))
             while try statement.step() { rows.append(row(statement)) }
@@ -27,34 +189,75 @@ extension Store {
             rows.removeLast(rows.count - limit)
             next = rows.last?.1
         }
-        var items: [Item] = []
-        items.reserveCapacity(rows.count)
-        for (item, _) in rows {
-            var item = item
-            try related(&item)
-            items.append(item)
-        }
-        return Page(items: items, total: total, next: next)
+        var items = rows.map(\.0)
+        if !items.isEmpty { try related(&items) }
+        return Page(items: items, total: min(matches, Self.exactTotalLimit), totalIsExact: matches <= Self.exactTotalLimit,
+                    next: next)
     }
 
-    /// Reads one record by id, or nil.
+    /// The first column of the first row of a count statement.
+    private func countRows(_ sql: String, _ parameters: ListParameters) throws -> Int {
+        try database.withStatement(text: sql) { statement in
+            try parameters.bind(statement)
+            return try statement.step() ? statement.int(0) : 0
+        }
+    }
+
+    /// Reads one record by id, or nil, with its related rows.
     func one<Item>(_ sql: SQL, id: String, row: (Statement) -> Item,
-                   related: (inout Item) throws -> Void) throws -> Item? {
-        guard var item = try database.withStatement(sql, { statement -> Item? in
+                   related: (inout [Item]) throws -> Void) throws -> Item? {
+        guard let item = try database.withStatement(sql, { statement -> Item? in
             try statement.bind(1, id)
             return try statement.step() ? row(statement) : nil
         }) else { return nil }
-        try related(&item)
-        return item
+        var items = [item]
+        try related(&items)
+        return items.first
     }
 
-    /// Rows of a related-records statement that takes one id as ?1.
-    func related<T>(_ sql: SQL, id: String, _ row: (Statement) -> T) throws -> [T] {
+    /// Rows of a statement that takes one id as ?1.
+    func rows<T>(_ sql: SQL, id: String, _ row: (Statement) -> T) throws -> [T] {
         try database.withStatement(sql) { statement in
             try statement.bind(1, id)
             var rows: [T] = []
             while try statement.step() { rows.append(row(statement)) }
             return rows
         }
+    }
+
+    /// The rows of a relation for a whole page: `sql` takes the page's ids as a JSON array in ?1 (`IN (SELECT value
+    /// FROM json_each(?1))`, so one prepared statement serves every page size) and yields the owner's id in column 0.
+    func related<T>(_ sql: SQL, ids: [String], _ row: (Statement) -> T) throws -> [String: [T]] {
+        try database.withStatement(sql) { statement in
+            try statement.bind(1, Self.jsonArray(ids))
+            var rows: [String: [T]] = [:]
+            while try statement.step() { rows[statement.text(0), default: []].append(row(statement)) }
+            return rows
+        }
+    }
+
+    /// `["a","b"]`. Ids are slugs, but a quote mark or backslash is escaped all the same.
+    static func jsonArray(_ ids: [String]) -> String {
+        var text = "["
+        for (index, id) in ids.enumerated() {
+            if index > 0 { text += "," }
+            text += "\""
+            for character in id.unicodeScalars {
+                switch character {
+                case "\"": text += "\\\""
+                case "\\": text += "\\\\"
+                default: text.unicodeScalars.append(character)
+                }
+            }
+            text += "\""
+        }
+        return text + "]"
+    }
+}
+
+/// Related rows keyed by owner, assigned to each item of a page.
+extension Array {
+    mutating func attach<T>(_ rows: [String: [T]], by id: (Element) -> String, _ set: (inout Element, [T]) -> Void) {
+        for index in indices { set(&self[index], rows[id(self[index])] ?? []) }
     }
 }

@@ -1,45 +1,43 @@
 /// `/meetings`: filtered by day, period, party, person, topic, kind and search; sorted by date, then id.
 enum MeetingSQL {
-    static let columns = """
-        SELECT m.id, m.title, m.kind, m.date, m.end_date, m.date_basis, m.location_city, m.location_country,
-               m.location_basis, m.status, m.summary
-        FROM meetings m
-        """
-    // ?1 day, ?2 from, ?3 to, ?4 party, ?5 person, ?6 topic, ?7 kind, ?8 FTS5 expression.
-    static let filter = """
-        WHERE (?1 IS NULL OR (m.date <= ?1 AND m.end_date >= ?1))
-          AND (?2 IS NULL OR m.end_date >= ?2)
-          AND (?3 IS NULL OR m.date <= ?3)
-          AND (?4 IS NULL OR EXISTS (SELECT 1 FROM meeting_parties x WHERE x.meeting_id = m.id AND x.party_id = ?4))
-          AND (?5 IS NULL OR EXISTS (SELECT 1 FROM meeting_participants x WHERE x.meeting_id = m.id AND x.person_id = ?5))
-          AND (?6 IS NULL OR EXISTS (SELECT 1 FROM meeting_topics x WHERE x.meeting_id = m.id AND x.topic_id = ?6))
-          AND (?7 IS NULL OR m.kind = ?7)
-          AND (?8 IS NULL OR m.id IN (SELECT record_id FROM search_index WHERE search_index MATCH ?8 AND collection = 'meetings'))
-        """
-    static let count = SQL("SELECT count(*) FROM meetings m " + filter)
-    // ?9, ?10: the cursor (date, id); ?11: limit.
-    static let page = SQL(columns + " " + filter + """
+    static let table = ListTable(
+        table: "meetings", alias: "m",
+        columns: """
+            m.id, m.title, m.kind, m.date, m.end_date, m.date_basis, m.location_city, m.location_country,
+            m.location_basis, m.status, m.summary
+            """,
+        joins: "", order: ["m.date", "m.id"], orderPositions: [4, 1], orderIndex: "meetings_order")
 
-          AND (?9 IS NULL OR (m.date, m.id) > (?9, ?10))
-        ORDER BY m.date, m.id LIMIT ?11
+    static let one = SQL("SELECT \(table.columns) FROM meetings m WHERE m.id = ?1")
+
+    /// The length classes of migration 4 (`span_class`): a meeting of class c lasts at most 2^c days, so it is in
+    /// progress on day D only if it began at most 2^c - 1 days before; the last class has no bound.
+    static let lengthClasses = 0...17
+    static func longestStart(ofClass lengthClass: Int) -> Int? {
+        lengthClass < lengthClasses.upperBound ? (1 << lengthClass) - 1 : nil
+    }
+
+    /// The classes some meeting has (so a day's statement has an arm for each, and none for the others).
+    static let presentClasses = SQL("""
+        SELECT value FROM json_each('[\(lengthClasses.map(String.init).joined(separator: ","))]')
+        WHERE EXISTS (SELECT 1 FROM meetings WHERE span_class = value)
         """)
-    static let one = SQL(columns + " WHERE m.id = ?1")
 
     static let parties = SQL("""
-        SELECT p.id, p.name, x.role FROM meeting_parties x JOIN parties p ON p.id = x.party_id
-        WHERE x.meeting_id = ?1
-        ORDER BY CASE x.role WHEN 'host' THEN 0 WHEN 'negotiating-side' THEN 1 WHEN 'author' THEN 2
+        SELECT x.meeting_id, p.id, p.name, x.role FROM meeting_parties x JOIN parties p ON p.id = x.party_id
+        WHERE x.meeting_id IN (SELECT value FROM json_each(?1))
+        ORDER BY x.meeting_id, CASE x.role WHEN 'host' THEN 0 WHEN 'negotiating-side' THEN 1 WHEN 'author' THEN 2
                  WHEN 'addressee' THEN 3 WHEN 'consulted' THEN 4 ELSE 5 END, p.id
         """)
     // Related lists order by the junction table's column (equal to the joined id): its primary key
-    // already yields that order, so SQLite needs no temporary b-tree to sort.
+    // already yields that order.
     static let participants = SQL("""
-        SELECT p.id, p.name, x.role FROM meeting_participants x JOIN people p ON p.id = x.person_id
-        WHERE x.meeting_id = ?1 ORDER BY x.person_id
+        SELECT x.meeting_id, p.id, p.name, x.role FROM meeting_participants x JOIN people p ON p.id = x.person_id
+        WHERE x.meeting_id IN (SELECT value FROM json_each(?1)) ORDER BY x.meeting_id, x.person_id
         """)
     static let topics = SQL("""
-        SELECT t.id, t.name FROM meeting_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.meeting_id = ?1 ORDER BY x.topic_id
+        SELECT x.meeting_id, t.id, t.name FROM meeting_topics x JOIN topics t ON t.id = x.topic_id
+        WHERE x.meeting_id IN (SELECT value FROM json_each(?1)) ORDER BY x.meeting_id, x.topic_id
         """)
 }
 
@@ -48,28 +46,82 @@ extension Store {
         -> Page<Meeting, MeetingCursor> {
         // Search text without a word matches nothing; FTS5 is not asked.
         if filter.search?.isEmpty == true { return Page(items: [], total: 0, next: nil) }
-        return try list(
-            count: MeetingSQL.count, page: MeetingSQL.page, limit: limit,
-            bindFilter: { statement in
-                try statement.bind(1, filter.day?.text)
-                try statement.bind(2, filter.from?.text)
-                try statement.bind(3, filter.to?.text)
-                try statement.bind(4, filter.party)
-                try statement.bind(5, filter.person)
-                try statement.bind(6, filter.topic)
-                try statement.bind(7, filter.kind)
-                try statement.bind(8, filter.search?.expression)
-            },
-            bindPage: { statement, limit in
-                try statement.bind(9, cursor?.date)
-                try statement.bind(10, cursor?.id)
-                try statement.bind(11, limit)
-            },
-            row: { statement in
-                let meeting = Self.meetingRow(statement)
-                return (meeting, MeetingCursor(date: meeting.date, id: meeting.id))
-            },
-            related: loadRelated)
+        var parameters = ListParameters()
+        let narrowings = try meetingNarrowings(filter, &parameters)
+        return try list(MeetingSQL.table, narrowings, parameters: parameters,
+                        cursor: cursor.map { [.text($0.date), .text($0.id)] }, limit: limit,
+                        row: { statement in
+                            let meeting = Self.meetingRow(statement)
+                            return (meeting, MeetingCursor(date: meeting.date, id: meeting.id))
+                        },
+                        related: loadRelated)
+    }
+
+    /// The filters of a meetings request, the one that should drive first.
+    func meetingNarrowings(_ filter: MeetingFilter, _ parameters: inout ListParameters) throws -> [Narrowing] {
+        var narrowings: [Narrowing] = []
+        if let day = filter.day {
+            let d = parameters.add(day.text)
+            narrowings.append(Narrowing("m.date <= \(d) AND m.end_date >= \(d)",
+                                        driver: .arms(try spanClasses().map { Self.classArm($0, startsAfter: d) })))
+        }
+        if filter.from != nil || filter.to != nil {
+            var conditions: [String] = []
+            let from = filter.from.map { parameters.add($0.text) }
+            if let from { conditions.append("m.end_date >= \(from)") }
+            if let day = filter.to { conditions.append("m.date <= \(parameters.add(day.text))") }
+            let condition = conditions.joined(separator: " AND ")
+            if let from {
+                // What began before the period and is still going on at its start, then what begins in it.
+                let arms = try spanClasses().map { Self.classArm($0, startsAfter: from, before: from) }
+                narrowings.append(Narrowing(condition, driver: .arms(arms + [("meetings_order", "m.date >= \(from)")])))
+            } else {
+                narrowings.append(Narrowing(condition, driver: .ordered(from: MeetingSQL.table.inOrder,
+                                                                         order: MeetingSQL.table.order)))
+            }
+        }
+        for (value, table, column, alias) in [(filter.party, "meeting_parties", "party_id", "xp"),
+                                              (filter.person, "meeting_participants", "person_id", "xa"),
+                                              (filter.topic, "meeting_topics", "topic_id", "xt")] {
+            guard let value else { continue }
+            let p = parameters.add(value)
+            narrowings.append(Narrowing(
+                "EXISTS (SELECT 1 FROM \(table) \(alias) WHERE \(alias).meeting_id = m.id AND \(alias).\(column) = \(p))",
+                driver: .ordered(from: "\(table) \(alias) CROSS JOIN meetings m ON m.id = \(alias).meeting_id",
+                                 order: ["\(alias).meeting_date", "\(alias).meeting_id"]),
+                drivingCondition: "\(alias).\(column) = \(p)"))
+        }
+        if let kind = filter.kind {
+            narrowings.append(Narrowing("m.kind = \(parameters.add(kind))",
+                                        driver: .ordered(from: "meetings m INDEXED BY meetings_kind",
+                                                         order: MeetingSQL.table.order)))
+        }
+        if let search = filter.search {
+            narrowings.append(Self.searchNarrowing(SearchIndex.meetings, alias: "m", parameters.add(search.expression)))
+        }
+        return narrowings
+    }
+
+    /// The candidates of one length class: in progress on day `d` only if begun at most 2^c - 1 days before it
+    /// (and, for a period, before its first day: what begins within it is the last arm's).
+    static func classArm(_ lengthClass: Int, startsAfter d: String, before: String? = nil) -> (index: String, condition: String) {
+        var condition = "m.span_class = \(lengthClass)"
+        if let days = MeetingSQL.longestStart(ofClass: lengthClass) { condition += " AND m.date >= date(\(d), '-\(days) days')" }
+        if let before { condition += " AND m.date < \(before)" }
+        return ("meetings_span", condition)
+    }
+
+    /// The length classes present, re-read when the data version moves (read in the caller's snapshot).
+    func spanClasses() throws -> [Int] {
+        let version = try readDataVersion()
+        if let cached = cachedSpanClasses, cached.version == version { return cached.classes }
+        let classes = try database.withStatement(MeetingSQL.presentClasses) { statement in
+            var classes: [Int] = []
+            while try statement.step() { classes.append(statement.int(0)) }
+            return classes
+        }
+        cachedSpanClasses = (version, classes)
+        return classes
     }
 
     public func meeting(id: String) throws -> Meeting? {
@@ -82,14 +134,32 @@ extension Store {
                 locationBasis: s.optionalText(8), status: s.text(9), summary: s.text(10))
     }
 
-    private func loadRelated(_ meeting: inout Meeting) throws {
-        meeting.parties = try related(MeetingSQL.parties, id: meeting.id) {
-            RoleRef(id: $0.text(0), name: $0.text(1), role: $0.text(2))
-        }
-        meeting.participants = try related(MeetingSQL.participants, id: meeting.id) {
-            RoleRef(id: $0.text(0), name: $0.text(1), role: $0.text(2))
-        }
-        meeting.topics = try related(MeetingSQL.topics, id: meeting.id) { RecordRef(id: $0.text(0), name: $0.text(1)) }
-        meeting.sources = try recordSources(collection: "meetings", id: meeting.id)
+    private func loadRelated(_ meetings: inout [Meeting]) throws {
+        let ids = meetings.map(\.id)
+        meetings.attach(try related(MeetingSQL.parties, ids: ids) { RoleRef(id: $0.text(1), name: $0.text(2), role: $0.text(3)) },
+                        by: \.id) { $0.parties = $1 }
+        meetings.attach(try related(MeetingSQL.participants, ids: ids) {
+            RoleRef(id: $0.text(1), name: $0.text(2), role: $0.text(3))
+        }, by: \.id) { $0.participants = $1 }
+        meetings.attach(try related(MeetingSQL.topics, ids: ids) { RecordRef(id: $0.text(1), name: $0.text(2)) },
+                        by: \.id) { $0.topics = $1 }
+        meetings.attach(try recordSources(.meetings, ids: ids), by: \.id) { $0.sources = $1 }
+    }
+}
+
+extension Store {
+    /// Full-text search as a filter of `alias`'s table: unordered (FTS5 yields matches by rowid), so a sparse word's
+    /// matches are read from the index and sorted, a dense word's checked while the list's own order is walked.
+    static func searchNarrowing(_ searched: SearchIndex.Searched, alias: String, _ expression: String) -> Narrowing {
+        let fts = searched.table
+        return Narrowing(
+            """
+            EXISTS (SELECT 1 FROM search_keys k JOIN \(fts) ON \(fts).rowid = k.key
+                    WHERE k.collection = '\(searched.collection)' AND k.record_id = \(alias).id AND \(fts) MATCH \(expression))
+            """,
+            driver: .unordered(
+                count: "SELECT count(*) FROM (SELECT 1 FROM \(fts) WHERE \(fts) MATCH \(expression) LIMIT \(exactTotalLimit + 1))",
+                from: "\(fts) CROSS JOIN search_keys k ON k.key = \(fts).rowid CROSS JOIN \(searched.collection) \(alias) ON \(alias).id = k.record_id"),
+            drivingCondition: "\(fts) MATCH \(expression)")
     }
 }

@@ -1,44 +1,49 @@
 /// `/parties`: filtered by kind and by organization membership; sorted by id.
 enum PartySQL {
-    static let columns = "SELECT p.id, p.name, p.kind, p.summary FROM parties p"
-    // ?1 kind, ?2 member of.
-    static let filter = """
-        WHERE (?1 IS NULL OR p.kind = ?1)
-          AND (?2 IS NULL OR EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = p.id AND x.organization_id = ?2))
-        """
-    static let count = SQL("SELECT count(*) FROM parties p " + filter)
-    // ?3 cursor id, ?4 limit.
-    static let page = SQL(columns + " " + filter + " AND (?3 IS NULL OR p.id > ?3) ORDER BY p.id LIMIT ?4")
-    static let one = SQL(columns + " WHERE p.id = ?1")
+    static let table = ListTable(table: "parties", alias: "p", columns: "p.id, p.name, p.kind, p.summary", joins: "",
+                                 order: ["p.id"])
+    static let one = SQL("SELECT \(table.columns) FROM parties p WHERE p.id = ?1")
 
-    static let aliases = SQL("SELECT alias, note FROM party_aliases WHERE party_id = ?1 ORDER BY alias")
+    static let aliases = SQL("""
+        SELECT party_id, alias, note FROM party_aliases WHERE party_id IN (SELECT value FROM json_each(?1))
+        ORDER BY party_id, alias
+        """)
     static let memberOf = SQL("""
-        SELECT o.id, o.name, x.basis FROM memberships x JOIN parties o ON o.id = x.organization_id
-        WHERE x.member_id = ?1 ORDER BY x.organization_id
+        SELECT x.member_id, o.id, o.name, x.basis FROM memberships x JOIN parties o ON o.id = x.organization_id
+        WHERE x.member_id IN (SELECT value FROM json_each(?1)) ORDER BY x.member_id, x.organization_id
         """)
     static let members = SQL("""
-        SELECT m.id, m.name, x.basis FROM memberships x JOIN parties m ON m.id = x.member_id
-        WHERE x.organization_id = ?1 ORDER BY x.member_id
+        SELECT x.organization_id, m.id, m.name, x.basis FROM memberships x JOIN parties m ON m.id = x.member_id
+        WHERE x.organization_id IN (SELECT value FROM json_each(?1)) ORDER BY x.organization_id, x.member_id
         """)
 }
 
 extension Store {
     public func parties(_ filter: PartyFilter, after cursor: IDCursor?, limit: Int) throws -> Page<Party, IDCursor> {
-        try list(
-            count: PartySQL.count, page: PartySQL.page, limit: limit,
-            bindFilter: { statement in
-                try statement.bind(1, filter.kind)
-                try statement.bind(2, filter.memberOf)
-            },
-            bindPage: { statement, limit in
-                try statement.bind(3, cursor?.id)
-                try statement.bind(4, limit)
-            },
-            row: { statement in
-                let party = Self.partyRow(statement)
-                return (party, IDCursor(id: party.id))
-            },
-            related: loadRelated)
+        var parameters = ListParameters()
+        let narrowings = Self.partyNarrowings(filter, &parameters)
+        return try list(PartySQL.table, narrowings, parameters: parameters, cursor: cursor.map { [.text($0.id)] },
+                        limit: limit, row: { statement in
+                            let party = Self.partyRow(statement)
+                            return (party, IDCursor(id: party.id))
+                        }, related: loadRelated)
+    }
+
+    /// The filters of a request, the one that should drive first.
+    static func partyNarrowings(_ filter: PartyFilter, _ parameters: inout ListParameters) -> [Narrowing] {
+        var narrowings: [Narrowing] = []
+        if let organization = filter.memberOf {
+            let o = parameters.add(organization)
+            narrowings.append(Narrowing(
+                "EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = p.id AND x.organization_id = \(o))",
+                driver: .ordered(from: "memberships x CROSS JOIN parties p ON p.id = x.member_id", order: ["x.member_id"]),
+                drivingCondition: "x.organization_id = \(o)"))
+        }
+        if let kind = filter.kind {
+            narrowings.append(Narrowing("p.kind = \(parameters.add(kind))",
+                                        driver: .ordered(from: "parties p INDEXED BY parties_kind", order: ["p.id"])))
+        }
+        return narrowings
     }
 
     public func party(id: String) throws -> Party? {
@@ -49,14 +54,16 @@ extension Store {
         Party(id: s.text(0), name: s.text(1), kind: s.text(2), summary: s.text(3))
     }
 
-    private func loadRelated(_ party: inout Party) throws {
-        party.aliases = try related(PartySQL.aliases, id: party.id) { Alias(name: $0.text(0), note: $0.optionalText(1)) }
-        party.memberOf = try related(PartySQL.memberOf, id: party.id) {
-            MembershipRef(id: $0.text(0), name: $0.text(1), basis: $0.text(2))
-        }
-        party.members = try related(PartySQL.members, id: party.id) {
-            MembershipRef(id: $0.text(0), name: $0.text(1), basis: $0.text(2))
-        }
-        party.sources = try recordSources(collection: "parties", id: party.id)
+    private func loadRelated(_ parties: inout [Party]) throws {
+        let ids = parties.map(\.id)
+        parties.attach(try related(PartySQL.aliases, ids: ids) { Alias(name: $0.text(1), note: $0.optionalText(2)) },
+                       by: \.id) { $0.aliases = $1 }
+        parties.attach(try related(PartySQL.memberOf, ids: ids) {
+            MembershipRef(id: $0.text(1), name: $0.text(2), basis: $0.text(3))
+        }, by: \.id) { $0.memberOf = $1 }
+        parties.attach(try related(PartySQL.members, ids: ids) {
+            MembershipRef(id: $0.text(1), name: $0.text(2), basis: $0.text(3))
+        }, by: \.id) { $0.members = $1 }
+        parties.attach(try recordSources(.parties, ids: ids), by: \.id) { $0.sources = $1 }
     }
 }

@@ -1,21 +1,18 @@
 /// `/people`: filtered by the party of a post held and by search; sorted by id.
 enum PersonSQL {
-    static let columns = "SELECT p.id, p.name, p.summary FROM people p"
-    // ?1 party, ?2 FTS5 expression.
-    static let filter = """
-        WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM posts x WHERE x.person_id = p.id AND x.party_id = ?1))
-          AND (?2 IS NULL OR p.id IN (SELECT record_id FROM search_index WHERE search_index MATCH ?2 AND collection = 'people'))
-        """
-    static let count = SQL("SELECT count(*) FROM people p " + filter)
-    // ?3 cursor id, ?4 limit.
-    static let page = SQL(columns + " " + filter + " AND (?3 IS NULL OR p.id > ?3) ORDER BY p.id LIMIT ?4")
-    static let one = SQL(columns + " WHERE p.id = ?1")
+    static let table = ListTable(table: "people", alias: "p", columns: "p.id, p.name, p.summary", joins: "",
+                                 order: ["p.id"])
+    static let one = SQL("SELECT \(table.columns) FROM people p WHERE p.id = ?1")
 
-    static let aliases = SQL("SELECT alias, note FROM person_aliases WHERE person_id = ?1 ORDER BY alias")
+    static let aliases = SQL("""
+        SELECT person_id, alias, note FROM person_aliases WHERE person_id IN (SELECT value FROM json_each(?1))
+        ORDER BY person_id, alias
+        """)
     static let posts = SQL("""
-        SELECT x.title, x.party_id, pa.name, x.start_date, x.end_date, x.basis
+        SELECT x.person_id, x.title, x.party_id, pa.name, x.start_date, x.end_date, x.basis
         FROM posts x LEFT JOIN parties pa ON pa.id = x.party_id
-        WHERE x.person_id = ?1 ORDER BY x.start_date IS NULL, x.start_date, x.id
+        WHERE x.person_id IN (SELECT value FROM json_each(?1))
+        ORDER BY x.person_id, x.start_date IS NULL, x.start_date, x.id
         """)
 }
 
@@ -23,21 +20,34 @@ extension Store {
     public func people(_ filter: PersonFilter, after cursor: IDCursor?, limit: Int) throws -> Page<Person, IDCursor> {
         // Search text without a word matches nothing; FTS5 is not asked.
         if filter.search?.isEmpty == true { return Page(items: [], total: 0, next: nil) }
-        return try list(
-            count: PersonSQL.count, page: PersonSQL.page, limit: limit,
-            bindFilter: { statement in
-                try statement.bind(1, filter.party)
-                try statement.bind(2, filter.search?.expression)
-            },
-            bindPage: { statement, limit in
-                try statement.bind(3, cursor?.id)
-                try statement.bind(4, limit)
-            },
-            row: { statement in
-                let person = Self.personRow(statement)
-                return (person, IDCursor(id: person.id))
-            },
-            related: loadRelated)
+        var parameters = ListParameters()
+        let narrowings = Self.personNarrowings(filter, &parameters)
+        return try list(PersonSQL.table, narrowings, parameters: parameters, cursor: cursor.map { [.text($0.id)] },
+                        limit: limit, row: { statement in
+                            let person = Self.personRow(statement)
+                            return (person, IDCursor(id: person.id))
+                        }, related: loadRelated)
+    }
+
+    /// The filters of a request, the one that should drive first.
+    static func personNarrowings(_ filter: PersonFilter, _ parameters: inout ListParameters) -> [Narrowing] {
+        var narrowings: [Narrowing] = []
+        if let party = filter.party {
+            let p = parameters.add(party)
+            // A person may hold several posts in one party: the driver walks (party_id, person_id) and keeps each
+            // person's first post only, so it yields each person once, in id order, without sorting.
+            narrowings.append(Narrowing(
+                "EXISTS (SELECT 1 FROM posts x WHERE x.person_id = p.id AND x.party_id = \(p))",
+                driver: .ordered(from: "posts x INDEXED BY posts_party_person CROSS JOIN people p ON p.id = x.person_id",
+                                 order: ["x.person_id"]),
+                drivingCondition: """
+                    x.party_id = \(p) AND x.id = (SELECT min(y.id) FROM posts y WHERE y.party_id = \(p) AND y.person_id = x.person_id)
+                    """))
+        }
+        if let search = filter.search {
+            narrowings.append(searchNarrowing(SearchIndex.people, alias: "p", parameters.add(search.expression)))
+        }
+        return narrowings
     }
 
     public func person(id: String) throws -> Person? {
@@ -48,13 +58,15 @@ extension Store {
         Person(id: s.text(0), name: s.text(1), summary: s.text(2))
     }
 
-    private func loadRelated(_ person: inout Person) throws {
-        person.aliases = try related(PersonSQL.aliases, id: person.id) { Alias(name: $0.text(0), note: $0.optionalText(1)) }
-        person.posts = try related(PersonSQL.posts, id: person.id) { s in
-            Post(title: s.text(0),
-                 party: s.optionalText(1).map { RecordRef(id: $0, name: s.text(2)) },
-                 startDate: s.optionalText(3), endDate: s.optionalText(4), basis: s.text(5))
-        }
-        person.sources = try recordSources(collection: "people", id: person.id)
+    private func loadRelated(_ people: inout [Person]) throws {
+        let ids = people.map(\.id)
+        people.attach(try related(PersonSQL.aliases, ids: ids) { Alias(name: $0.text(1), note: $0.optionalText(2)) },
+                      by: \.id) { $0.aliases = $1 }
+        people.attach(try related(PersonSQL.posts, ids: ids) { s in
+            Post(title: s.text(1),
+                 party: s.optionalText(2).map { RecordRef(id: $0, name: s.text(3)) },
+                 startDate: s.optionalText(4), endDate: s.optionalText(5), basis: s.text(6))
+        }, by: \.id) { $0.posts = $1 }
+        people.attach(try recordSources(.people, ids: ids), by: \.id) { $0.sources = $1 }
     }
 }

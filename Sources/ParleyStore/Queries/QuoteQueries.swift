@@ -1,72 +1,89 @@
 /// `/quotes`: filtered by speaker, party, meeting, topic, kind, day, period and search; in reading order.
 enum QuoteSQL {
-    static let columns = """
-        SELECT q.id, q.text, q.kind, q.speaker_id, sp.name, q.party_id, pa.name, q.date, q.date_basis,
-               q.meeting_id, m.title, q.attribution, q.source_id, q.paragraph, q.start_offset, q.end_offset
-        FROM quotes q
-        LEFT JOIN people sp ON sp.id = q.speaker_id
-        LEFT JOIN parties pa ON pa.id = q.party_id
-        LEFT JOIN meetings m ON m.id = q.meeting_id
-        """
-    // ?1 speaker, ?2 party, ?3 meeting, ?4 topic, ?5 kind, ?6 day, ?7 from, ?8 to, ?9 FTS5 expression.
-    static let filter = """
-        WHERE (?1 IS NULL OR q.speaker_id = ?1)
-          AND (?2 IS NULL OR q.party_id = ?2)
-          AND (?3 IS NULL OR q.meeting_id = ?3)
-          AND (?4 IS NULL OR EXISTS (SELECT 1 FROM quote_topics x WHERE x.quote_id = q.id AND x.topic_id = ?4))
-          AND (?5 IS NULL OR q.kind = ?5)
-          AND (?6 IS NULL OR q.date = ?6)
-          AND (?7 IS NULL OR q.date >= ?7)
-          AND (?8 IS NULL OR q.date <= ?8)
-          AND (?9 IS NULL OR q.id IN (SELECT record_id FROM search_index WHERE search_index MATCH ?9 AND collection = 'quotes'))
-        """
-    static let count = SQL("SELECT count(*) FROM quotes q " + filter)
-    // ?10..?13 the cursor (source, paragraph, start, id); ?14 limit.
-    static let page = SQL(columns + " " + filter + """
+    static let table = ListTable(
+        table: "quotes", alias: "q",
+        columns: """
+            q.id, q.text, q.kind, q.speaker_id, sp.name, q.party_id, pa.name, q.date, q.date_basis,
+            q.meeting_id, m.title, q.attribution, q.source_id, q.paragraph, q.start_offset, q.end_offset
+            """,
+        joins: """
+            LEFT JOIN people sp ON sp.id = q.speaker_id
+            LEFT JOIN parties pa ON pa.id = q.party_id
+            LEFT JOIN meetings m ON m.id = q.meeting_id
+            """,
+        order: ["q.reading_key"], orderIndex: "quotes_reading")
 
-          AND (?10 IS NULL OR (\(sortKey), q.id) > (?10, ?11, ?12, ?13))
-        ORDER BY \(sortKey), q.id LIMIT ?14
-        """)
-    /// Reading order; quotes without a source or offsets get sort keys that are never NULL (see `QuoteCursor`).
-    static let sortKey = "coalesce(q.source_id, '~'), coalesce(q.paragraph, 0), coalesce(q.start_offset, -1)"
-    static let one = SQL(columns + " WHERE q.id = ?1")
+    static let one = SQL("SELECT \(table.columns) FROM quotes q \(table.joins) WHERE q.id = ?1")
 
     static let topics = SQL("""
-        SELECT t.id, t.name FROM quote_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.quote_id = ?1 ORDER BY x.topic_id
+        SELECT x.quote_id, t.id, t.name FROM quote_topics x JOIN topics t ON t.id = x.topic_id
+        WHERE x.quote_id IN (SELECT value FROM json_each(?1)) ORDER BY x.quote_id, x.topic_id
         """)
+
+    /// The `reading_key` (migration 4) of a cursor's position: source, paragraph, offset + 1 and id, zero-padded
+    /// and joined by U+0001, as the column's printf writes them.
+    static func readingKey(_ cursor: QuoteCursor) -> String {
+        func padded(_ number: Int) -> String {
+            let digits = String(number)
+            return digits.count >= 10 ? digits : String(repeating: "0", count: 10 - digits.count) + digits
+        }
+        let separator = "\u{01}"
+        let start = cursor.start == Int.max ? cursor.start : cursor.start + 1
+        return cursor.source + separator + padded(cursor.paragraph) + separator + padded(start) + separator + cursor.id
+    }
 }
 
 extension Store {
     public func quotes(_ filter: QuoteFilter, after cursor: QuoteCursor?, limit: Int) throws -> Page<Quote, QuoteCursor> {
         // Search text without a word matches nothing; FTS5 is not asked.
         if filter.search?.isEmpty == true { return Page(items: [], total: 0, next: nil) }
-        return try list(
-            count: QuoteSQL.count, page: QuoteSQL.page, limit: limit,
-            bindFilter: { statement in
-                try statement.bind(1, filter.speaker)
-                try statement.bind(2, filter.party)
-                try statement.bind(3, filter.meeting)
-                try statement.bind(4, filter.topic)
-                try statement.bind(5, filter.kind)
-                try statement.bind(6, filter.day?.text)
-                try statement.bind(7, filter.from?.text)
-                try statement.bind(8, filter.to?.text)
-                try statement.bind(9, filter.search?.expression)
-            },
-            bindPage: { statement, limit in
-                try statement.bind(10, cursor?.source)
-                try statement.bind(11, cursor?.paragraph)
-                try statement.bind(12, cursor?.start)
-                try statement.bind(13, cursor?.id)
-                try statement.bind(14, limit)
-            },
-            row: { statement in
-                let quote = Self.quoteRow(statement)
-                return (quote, QuoteCursor(source: quote.source?.source ?? "~", paragraph: quote.source?.paragraph ?? 0,
-                                           start: quote.source?.start ?? -1, id: quote.id))
-            },
-            related: loadRelated)
+        var parameters = ListParameters()
+        let narrowings = Self.quoteNarrowings(filter, &parameters)
+        return try list(QuoteSQL.table, narrowings, parameters: parameters,
+                        cursor: cursor.map { [.text(QuoteSQL.readingKey($0))] }, limit: limit,
+                        row: { statement in
+                            let quote = Self.quoteRow(statement)
+                            return (quote, QuoteCursor(source: quote.source?.source ?? "~",
+                                                       paragraph: quote.source?.paragraph ?? 0,
+                                                       start: quote.source?.start ?? -1, id: quote.id))
+                        },
+                        related: loadRelated)
+    }
+
+    /// The filters of a quotes request, the one that should drive first: each column filter walks an index on
+    /// (column, reading_key), the topic filter `quote_topics`' copy of the key.
+    static func quoteNarrowings(_ filter: QuoteFilter, _ parameters: inout ListParameters) -> [Narrowing] {
+        var narrowings: [Narrowing] = []
+        for (value, column, index) in [(filter.speaker, "speaker_id", "quotes_speaker"),
+                                       (filter.meeting, "meeting_id", "quotes_meeting"),
+                                       (filter.party, "party_id", "quotes_party"),
+                                       (filter.day?.text, "date", "quotes_date"),
+                                       (filter.kind, "kind", "quotes_kind")] {
+            guard let value else { continue }
+            narrowings.append(Narrowing("q.\(column) = \(parameters.add(value))",
+                                        driver: .ordered(from: "quotes q INDEXED BY \(index)", order: QuoteSQL.table.order)))
+        }
+        if let topic = filter.topic {
+            let t = parameters.add(topic)
+            narrowings.append(Narrowing(
+                "EXISTS (SELECT 1 FROM quote_topics xt WHERE xt.quote_id = q.id AND xt.topic_id = \(t))",
+                driver: .ordered(from: "quote_topics xt CROSS JOIN quotes q ON q.id = xt.quote_id", order: ["xt.reading_key"]),
+                drivingCondition: "xt.topic_id = \(t)"))
+        }
+        if filter.from != nil || filter.to != nil {
+            var conditions: [String] = []
+            if let from = filter.from { conditions.append("q.date >= \(parameters.add(from.text))") }
+            if let to = filter.to { conditions.append("q.date <= \(parameters.add(to.text))") }
+            let condition = conditions.joined(separator: " AND ")
+            // A range of dates is not in reading order: sparse, its matches are sorted; dense, they are walked.
+            narrowings.append(Narrowing(condition, driver: .unordered(
+                count: "SELECT count(*) FROM (SELECT 1 FROM quotes q INDEXED BY quotes_date WHERE \(condition) LIMIT \(exactTotalLimit + 1))",
+                from: "quotes q INDEXED BY quotes_date")))
+        }
+        if let search = filter.search {
+            narrowings.append(searchNarrowing(SearchIndex.quotes, alias: "q", parameters.add(search.expression)))
+        }
+        return narrowings
     }
 
     public func quote(id: String) throws -> Quote? {
@@ -85,7 +102,8 @@ extension Store {
               })
     }
 
-    private func loadRelated(_ quote: inout Quote) throws {
-        quote.topics = try related(QuoteSQL.topics, id: quote.id) { RecordRef(id: $0.text(0), name: $0.text(1)) }
+    private func loadRelated(_ quotes: inout [Quote]) throws {
+        quotes.attach(try related(QuoteSQL.topics, ids: quotes.map(\.id)) { RecordRef(id: $0.text(1), name: $0.text(2)) },
+                      by: \.id) { $0.topics = $1 }
     }
 }

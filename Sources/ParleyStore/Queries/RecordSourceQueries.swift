@@ -1,20 +1,16 @@
 /// Which paragraphs of which source a record comes from (`record_sources`), shared by every collection.
 extension Store {
-    static let recordSourcesSQL = SQL("""
-        SELECT source_id, paragraph FROM record_sources
-        WHERE record_id = ?1 AND collection = ?2
-        ORDER BY source_id, paragraph
-        """)
+    /// One statement per collection (statements are cached by their SQL object), each for a whole page of ids.
+    static let recordSourcesSQL: [RecordCollection: SQL] = Dictionary(uniqueKeysWithValues: RecordCollection.allCases.map {
+        ($0, SQL("""
+            SELECT record_id, source_id, paragraph FROM record_sources
+            WHERE collection = '\($0.rawValue)' AND record_id IN (SELECT value FROM json_each(?1))
+            ORDER BY record_id, source_id, paragraph
+            """))
+    })
 
-    func recordSources(collection: String, id: String) throws -> [SourceRef] {
-        try database.withStatement(Self.recordSourcesSQL) { statement in
-            try statement.bind(1, id)
-            try statement.bind(2, collection)
-            var sources: [SourceRef] = []
-            while try statement.step() {
-                sources.append(SourceRef(source: statement.text(0), paragraph: statement.int(1)))
-            }
-            return sources
-        }
+    func recordSources(_ collection: RecordCollection, ids: [String]) throws -> [String: [SourceRef]] {
+        guard let sql = Self.recordSourcesSQL[collection] else { return [:] }
+        return try related(sql, ids: ids) { SourceRef(source: $0.text(1), paragraph: $0.int(2)) }
     }
 }

@@ -1,31 +1,26 @@
 /// `/sources`: the texts records come from, each with its numbered paragraphs; sorted by id.
 enum SourceSQL {
-    static let columns = """
-        SELECT s.id, s.title, s.publisher, s.language, s.original_language, s.is_translation, s.translation_note,
-               s.published, s.published_basis, s.file
-        FROM sources s
-        """
-    static let count = SQL("SELECT count(*) FROM sources s")
-    // ?1 cursor id, ?2 limit.
-    static let page = SQL(columns + " WHERE (?1 IS NULL OR s.id > ?1) ORDER BY s.id LIMIT ?2")
-    static let one = SQL(columns + " WHERE s.id = ?1")
-    static let paragraphs = SQL("SELECT number, text FROM paragraphs WHERE source_id = ?1 ORDER BY number")
+    static let table = ListTable(
+        table: "sources", alias: "s",
+        columns: """
+            s.id, s.title, s.publisher, s.language, s.original_language, s.is_translation, s.translation_note,
+            s.published, s.published_basis, s.file
+            """,
+        joins: "", order: ["s.id"])
+    static let one = SQL("SELECT \(table.columns) FROM sources s WHERE s.id = ?1")
+    static let paragraphs = SQL("""
+        SELECT source_id, number, text FROM paragraphs WHERE source_id IN (SELECT value FROM json_each(?1))
+        ORDER BY source_id, number
+        """)
 }
 
 extension Store {
     public func sources(after cursor: IDCursor?, limit: Int) throws -> Page<Source, IDCursor> {
-        try list(
-            count: SourceSQL.count, page: SourceSQL.page, limit: limit,
-            bindFilter: { _ in },
-            bindPage: { statement, limit in
-                try statement.bind(1, cursor?.id)
-                try statement.bind(2, limit)
-            },
-            row: { statement in
-                let source = Self.sourceRow(statement)
-                return (source, IDCursor(id: source.id))
-            },
-            related: loadRelated)
+        try list(SourceSQL.table, [], parameters: ListParameters(), cursor: cursor.map { [.text($0.id)] }, limit: limit,
+                 row: { statement in
+                     let source = Self.sourceRow(statement)
+                     return (source, IDCursor(id: source.id))
+                 }, related: loadRelated)
     }
 
     public func source(id: String) throws -> Source? {
@@ -38,7 +33,9 @@ extension Store {
                published: s.optionalText(7), publishedBasis: s.text(8), file: s.text(9))
     }
 
-    private func loadRelated(_ source: inout Source) throws {
-        source.paragraphs = try related(SourceSQL.paragraphs, id: source.id) { Paragraph(number: $0.int(0), text: $0.text(1)) }
+    private func loadRelated(_ sources: inout [Source]) throws {
+        sources.attach(try related(SourceSQL.paragraphs, ids: sources.map(\.id)) {
+            Paragraph(number: $0.int(1), text: $0.text(2))
+        }, by: \.id) { $0.paragraphs = $1 }
     }
 }

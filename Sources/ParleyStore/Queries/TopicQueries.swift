@@ -1,26 +1,17 @@
 /// `/topics`: every topic, sorted by id.
 enum TopicSQL {
-    static let columns = "SELECT t.id, t.name, t.description FROM topics t"
-    static let count = SQL("SELECT count(*) FROM topics t")
-    // ?1 cursor id, ?2 limit.
-    static let page = SQL(columns + " WHERE (?1 IS NULL OR t.id > ?1) ORDER BY t.id LIMIT ?2")
-    static let one = SQL(columns + " WHERE t.id = ?1")
+    static let table = ListTable(table: "topics", alias: "t", columns: "t.id, t.name, t.description", joins: "",
+                                 order: ["t.id"])
+    static let one = SQL("SELECT \(table.columns) FROM topics t WHERE t.id = ?1")
 }
 
 extension Store {
     public func topics(after cursor: IDCursor?, limit: Int) throws -> Page<Topic, IDCursor> {
-        try list(
-            count: TopicSQL.count, page: TopicSQL.page, limit: limit,
-            bindFilter: { _ in },
-            bindPage: { statement, limit in
-                try statement.bind(1, cursor?.id)
-                try statement.bind(2, limit)
-            },
-            row: { statement in
-                let topic = Self.topicRow(statement)
-                return (topic, IDCursor(id: topic.id))
-            },
-            related: loadRelated)
+        try list(TopicSQL.table, [], parameters: ListParameters(), cursor: cursor.map { [.text($0.id)] }, limit: limit,
+                 row: { statement in
+                     let topic = Self.topicRow(statement)
+                     return (topic, IDCursor(id: topic.id))
+                 }, related: loadRelated)
     }
 
     public func topic(id: String) throws -> Topic? {
@@ -31,7 +22,7 @@ extension Store {
         Topic(id: s.text(0), name: s.text(1), description: s.text(2))
     }
 
-    private func loadRelated(_ topic: inout Topic) throws {
-        topic.sources = try recordSources(collection: "topics", id: topic.id)
+    private func loadRelated(_ topics: inout [Topic]) throws {
+        topics.attach(try recordSources(.topics, ids: topics.map(\.id)), by: \.id) { $0.sources = $1 }
     }
 }

@@ -10,13 +10,15 @@ enum MeetingWriteSQL {
         WHERE id = ?1
         """)
     static let deleteParties = SQL("DELETE FROM meeting_parties WHERE meeting_id = ?1")
-    static let insertParty = SQL("INSERT INTO meeting_parties (meeting_id, party_id, role) VALUES (?1, ?2, ?3)")
+    static let insertParty = SQL("INSERT INTO meeting_parties (meeting_id, party_id, role, meeting_date) VALUES (?1, ?2, ?3, ?4)")
     static let deleteParticipants = SQL("DELETE FROM meeting_participants WHERE meeting_id = ?1")
-    static let insertParticipant = SQL("INSERT INTO meeting_participants (meeting_id, person_id, role) VALUES (?1, ?2, ?3)")
+    static let insertParticipant = SQL("INSERT INTO meeting_participants (meeting_id, person_id, role, meeting_date) VALUES (?1, ?2, ?3, ?4)")
     static let deleteTopics = SQL("DELETE FROM meeting_topics WHERE meeting_id = ?1")
-    static let insertTopic = SQL("INSERT INTO meeting_topics (meeting_id, topic_id) VALUES (?1, ?2)")
+    static let insertTopic = SQL("INSERT INTO meeting_topics (meeting_id, topic_id, meeting_date) VALUES (?1, ?2, ?3)")
 }
 
+/// The junction rows carry the meeting's date (migration 4), so a filter through them walks their index in the
+/// list's order; every save rewrites them with the main row.
 extension MeetingDraft: StoredDraft {
     public static let collection = RecordCollection.meetings
 
@@ -25,11 +27,11 @@ extension MeetingDraft: StoredDraft {
                       .text(endDate), .text(dateBasis), .text(locationCity), .text(locationCountry), .text(locationBasis),
                       .text(status), .text(summary))
         try store.run(MeetingWriteSQL.deleteParties, id)
-        for party in parties { try store.run(MeetingWriteSQL.insertParty, id, .text(party.id), .text(party.role)) }
+        for party in parties { try store.run(MeetingWriteSQL.insertParty, id, .text(party.id), .text(party.role), .text(date)) }
         try store.run(MeetingWriteSQL.deleteParticipants, id)
-        for person in participants { try store.run(MeetingWriteSQL.insertParticipant, id, .text(person.id), .text(person.role)) }
+        for person in participants { try store.run(MeetingWriteSQL.insertParticipant, id, .text(person.id), .text(person.role), .text(date)) }
         try store.run(MeetingWriteSQL.deleteTopics, id)
-        for topic in topics { try store.run(MeetingWriteSQL.insertTopic, id, .text(topic)) }
+        for topic in topics { try store.run(MeetingWriteSQL.insertTopic, id, .text(topic), .text(date)) }
         try store.setRecordSources(.meetings, id: id, sources)
     }
 }

@@ -11,7 +11,10 @@ enum QuoteWriteSQL {
         WHERE id = ?1
         """)
     static let deleteTopics = SQL("DELETE FROM quote_topics WHERE quote_id = ?1")
-    static let insertTopic = SQL("INSERT INTO quote_topics (quote_id, topic_id) VALUES (?1, ?2)")
+    /// With the quote's reading order (migration 4), so the topic filter walks `quote_topics` in the list's order.
+    static let insertTopic = SQL("""
+        INSERT INTO quote_topics (quote_id, topic_id, reading_key) SELECT ?1, ?2, reading_key FROM quotes WHERE id = ?1
+        """)
 }
 
 /// A quote's source paragraph is stored on the quote (with the offsets, when known) and, like the seed's, as the

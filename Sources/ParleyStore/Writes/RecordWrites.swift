@@ -42,7 +42,7 @@ extension Store {
     /// Deletes a record no other record refers to (else `StoreError.stillReferenced`) and appends a `delete` change.
     @discardableResult
     public func delete(_ collection: RecordCollection, id: String, actor: String) throws -> Int {
-        let referrers = try references(to: collection, id: id)
+        let referrers = try references(to: collection, id: id, limit: 1)
         guard referrers.isEmpty else { throw StoreError.stillReferenced(referrers) }
         try setRecordSources(collection, id: id, [])
         // The record's own child rows go with it (ON DELETE CASCADE).
@@ -73,12 +73,20 @@ extension Store {
         }
     }
 
-    /// Every record that refers to this one, and in which field, sorted by collection and id.
-    public func references(to collection: RecordCollection, id: String) throws -> [RecordReference] {
+    /// Records that refer to this one, and in which field, sorted by collection and id: every one, or with `limit`
+    /// at most that many (a refused DELETE names a few; it need not count a party's million meetings).
+    public func references(to collection: RecordCollection, id: String, limit: Int? = nil) throws -> [RecordReference] {
         guard let sql = WriteSQL.references(collection) else { return [] }
-        return try related(sql, id: id) { statement in
-            RecordReference(collection: RecordCollection(rawValue: statement.text(0)) ?? .meetings,
-                            id: statement.text(1), field: statement.text(2))
+        return try database.withStatement(sql) { statement in
+            try statement.bind(1, id)
+            try statement.bind(2, limit ?? -1)  // a negative LIMIT is none
+            var found: [RecordReference] = []
+            while try statement.step() {
+                found.append(RecordReference(collection: RecordCollection(rawValue: statement.text(0)) ?? .meetings,
+                                             id: statement.text(1), field: statement.text(2)))
+            }
+            // Sorted here, not in SQL: a UNION's ORDER BY would sort every referrer before the LIMIT.
+            return found.sorted { ($0.collection.rawValue, $0.id, $0.field) < ($1.collection.rawValue, $1.id, $1.field) }
         }
     }
 
@@ -193,7 +201,8 @@ enum WriteSQL {
     static let deleteTopic = SQL("DELETE FROM topics WHERE id = ?1")
     static let deleteDemand = SQL("DELETE FROM demands WHERE id = ?1")
 
-    /// (collection, id, field) of every record referring to ?1. Quotes and demands are referred to by nothing.
+    /// (collection, id, field) of the records referring to ?1, at most ?2 of them. Quotes and demands are referred to by
+    /// nothing. Each arm is one index range; no arm yields what another does, so UNION ALL needs no sort to deduplicate.
     static func references(_ collection: RecordCollection) -> SQL? {
         switch collection {
         case .topics: referencesToTopic
@@ -206,29 +215,29 @@ enum WriteSQL {
 
     static let referencesToTopic = SQL("""
             SELECT 'demands', demand_id, 'topics' FROM demand_topics WHERE topic_id = ?1
-            UNION SELECT 'meetings', meeting_id, 'topics' FROM meeting_topics WHERE topic_id = ?1
-            UNION SELECT 'quotes', quote_id, 'topics' FROM quote_topics WHERE topic_id = ?1
-            ORDER BY 1, 2, 3
+            UNION ALL SELECT 'meetings', meeting_id, 'topics' FROM meeting_topics WHERE topic_id = ?1
+            UNION ALL SELECT 'quotes', quote_id, 'topics' FROM quote_topics WHERE topic_id = ?1
+            LIMIT ?2
             """)
     static let referencesToParty = SQL("""
             SELECT 'demands', id, 'party' FROM demands WHERE party_id = ?1
-            UNION SELECT 'demands', demand_id, 'addressees' FROM demand_addressees WHERE party_id = ?1
-            UNION SELECT 'meetings', meeting_id, 'parties' FROM meeting_parties WHERE party_id = ?1
-            UNION SELECT 'parties', organization_id, 'members' FROM memberships WHERE member_id = ?1
-            UNION SELECT 'parties', member_id, 'member_of' FROM memberships WHERE organization_id = ?1
-            UNION SELECT 'people', person_id, 'posts' FROM posts WHERE party_id = ?1
-            UNION SELECT 'quotes', id, 'party' FROM quotes WHERE party_id = ?1
-            ORDER BY 1, 2, 3
+            UNION ALL SELECT 'demands', demand_id, 'addressees' FROM demand_addressees WHERE party_id = ?1
+            UNION ALL SELECT 'meetings', meeting_id, 'parties' FROM meeting_parties WHERE party_id = ?1
+            UNION ALL SELECT 'parties', organization_id, 'members' FROM memberships WHERE member_id = ?1
+            UNION ALL SELECT 'parties', member_id, 'member_of' FROM memberships WHERE organization_id = ?1
+            UNION ALL SELECT 'people', person_id, 'posts' FROM posts WHERE party_id = ?1
+            UNION ALL SELECT 'quotes', id, 'party' FROM quotes WHERE party_id = ?1
+            LIMIT ?2
             """)
     static let referencesToPerson = SQL("""
             SELECT 'meetings', meeting_id, 'participants' FROM meeting_participants WHERE person_id = ?1
-            UNION SELECT 'quotes', id, 'speaker' FROM quotes WHERE speaker_id = ?1
-            ORDER BY 1, 2, 3
+            UNION ALL SELECT 'quotes', id, 'speaker' FROM quotes WHERE speaker_id = ?1
+            LIMIT ?2
             """)
     static let referencesToMeeting = SQL("""
             SELECT 'demands', id, 'meeting' FROM demands WHERE meeting_id = ?1
-            UNION SELECT 'quotes', id, 'meeting' FROM quotes WHERE meeting_id = ?1
-            ORDER BY 1, 2, 3
+            UNION ALL SELECT 'quotes', id, 'meeting' FROM quotes WHERE meeting_id = ?1
+            LIMIT ?2
             """)
 }
 

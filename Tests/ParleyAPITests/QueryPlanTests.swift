@@ -1,0 +1,281 @@
+import Foundation
+import HTTPServer
+@testable import ParleyAPI
+@testable import ParleyStore
+import Testing
+
+/// The complexity guard (issue 9): on a database of 10,000 synthetic meetings and 40,000 quotes, `EXPLAIN QUERY
+/// PLAN` of every statement the read and write paths prepare, in every filter shape, must show no row count that
+/// grows with the table rather than with the answer:
+/// - no full `SCAN` of a data table or of a search table (an FTS5 table read without `MATCH`);
+/// - no temporary B-tree that sorts a list's matches before its `LIMIT`.
+/// Allowed, and why: a list no filter drives walks its order index under its LIMIT (the page, or the count's cap);
+/// an unordered filter (search, a range of quote dates) sorts its matches only when it has at most
+/// `Store.exactTotalLimit` of them, and otherwise is checked while the order index is walked (its matches are then
+/// dense); a page's related rows are sorted per page (at most 500 owners); `tokens` is read whole on purpose (every
+/// hash compared in constant time; it holds credentials, not records). Plans are deterministic: nothing is timed.
+@Suite(.serialized) struct QueryPlanTests {
+    static let dataTables: Set<String> = [
+        "meetings", "quotes", "people", "parties", "topics", "demands", "sources", "paragraphs", "changes",
+        "meeting_parties", "meeting_participants", "meeting_topics", "quote_topics", "demand_addressees",
+        "demand_topics", "record_sources", "posts", "memberships", "person_aliases", "party_aliases", "search_keys",
+        "idempotency_keys",
+    ]
+    static let searchTables: Set<String> = ["quotes_search", "meetings_search", "people_search"]
+
+    /// What a plan may do beyond index searches.
+    struct Allowance {
+        var walksInOrder = false
+        var sortsBoundedMatches = false
+        var sortsPage = false
+    }
+
+    static func plan(_ database: Database, _ sql: String) throws -> [String] {
+        let statement = try database.prepare("EXPLAIN QUERY PLAN " + sql)
+        var details: [String] = []
+        while try statement.step() { details.append(statement.text(3)) }
+        return details
+    }
+
+    /// The lines of a plan that break the rules, with aliases resolved to their tables.
+    static func violations(_ details: [String], sql: String, allowance: Allowance) -> [String] {
+        var found: [String] = []
+        for detail in details {
+            if detail.hasPrefix("SCAN ") {
+                let name = String(detail.dropFirst(5).prefix { $0 != " " })
+                let table = resolve(alias: name, in: sql)
+                if searchTables.contains(table) {
+                    // FTS5's idxStr names its constraints: M is MATCH, = a rowid. Without one the whole index is read.
+                    let constraints = detail.split(separator: ":", maxSplits: 1).last ?? ""
+                    if !(detail.contains("VIRTUAL TABLE INDEX") && (constraints.contains("M") || constraints.contains("="))) {
+                        found.append(detail)
+                    }
+                } else if dataTables.contains(table) {
+                    let walksAnIndex = detail.contains(" USING INDEX ") || detail.contains(" USING COVERING INDEX ")
+                    if !(allowance.walksInOrder && walksAnIndex) { found.append(detail) }
+                }
+            }
+            if detail.hasPrefix("USE TEMP B-TREE") {
+                let ok = allowance.sortsPage || (allowance.sortsBoundedMatches && detail == "USE TEMP B-TREE FOR ORDER BY")
+                if !ok { found.append(detail) }
+            }
+        }
+        return found
+    }
+
+    /// `m` → `meetings` from `meetings m` / `JOIN meetings m` in the statement.
+    static func resolve(alias: String, in sql: String) -> String {
+        if dataTables.contains(alias) || searchTables.contains(alias) { return alias }
+        let words = sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" || $0 == "," }).map(String.init)
+        for index in words.indices.dropFirst() where words[index] == alias {
+            let previous = words[index - 1]
+            if dataTables.contains(previous) || searchTables.contains(previous) { return previous }
+        }
+        return alias
+    }
+
+    static func subsets<T>(_ items: [T], upTo size: Int) -> [[T]] {
+        var result: [[T]] = [[]]
+        for item in items {
+            result += result.filter { $0.count < size }.map { $0 + [item] }
+        }
+        return result
+    }
+
+    /// Every list shape: each filter alone, each pair, all together; with and without a cursor; both branches of an
+    /// unordered filter.
+    @Test func everyListShapeUsesAnIndexForItsFiltersAndOrder() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store.open(path: directory.path("plans.sqlite"))
+        try ScaleData.fill(store.database, meetings: 10_000)
+        let database = store.database
+        #expect(try Self.count(database, "SELECT count(*) FROM meetings") > 10_000)
+
+        var checked = 0
+        var problems: [String] = []
+        func check(_ name: String, _ table: ListTable, _ narrowings: [Narrowing], _ parameters: ListParameters,
+                   cursor: [SQLValue]) throws {
+            let unordered = narrowings.contains { if case .unordered = $0.driver { return true } else { return false } }
+            let drivesInOrder = narrowings.contains {
+                switch $0.driver {
+                case .ordered, .arms: return true
+                case .unordered, .none: return false
+                }
+            }
+            for dense in unordered ? [false, true] : [false] {
+                for withCursor in [false, true] {
+                    let plan = Store.plan(table, narrowings, parameters: parameters, cursor: withCursor ? cursor : nil,
+                                          limit: 6, unorderedMatches: { _, _ in dense ? Store.exactTotalLimit + 1 : 0 })
+                    var allowance = Allowance()
+                    allowance.walksInOrder = !drivesInOrder && (narrowings.isEmpty || dense
+                        || narrowings.allSatisfy { if case .none = $0.driver { return true } else { return false } })
+                    allowance.sortsBoundedMatches = !drivesInOrder && unordered && !dense
+                    for sql in [plan.count, plan.page] {
+                        let details = try Self.plan(database, sql)
+                        let bad = Self.violations(details, sql: sql, allowance: allowance)
+                        if !bad.isEmpty {
+                            problems.append("\(name)\(dense ? " (dense)" : "")\(withCursor ? " with cursor" : ""): \(bad)\n  \(sql)\n  \(details)")
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+
+        let person = try Self.text(database, "SELECT id FROM people ORDER BY id LIMIT 1")
+        let topic = try Self.text(database, "SELECT id FROM topics ORDER BY id LIMIT 1")
+        let meeting = "synthetic-0000007"
+        typealias MeetingEdit = (String, (inout MeetingFilter) throws -> Void)
+        let meetingFilters: [MeetingEdit] = [
+            ("date", { $0.day = Day("2000-06-15") }),
+            ("from", { $0.from = Day("2000-01-01") }),
+            ("to", { $0.to = Day("2001-01-01") }),
+            ("party", { $0.party = "nato" }),
+            ("person", { $0.person = person }),
+            ("topic", { $0.topic = topic }),
+            ("kind", { $0.kind = "bilateral-talks" }),
+            ("q", { $0.search = try SearchQuery("dialogue") }),
+        ]
+        for shape in Self.subsets(meetingFilters, upTo: 2) + [meetingFilters] {
+            var filter = MeetingFilter()
+            for (_, edit) in shape { try edit(&filter) }
+            var parameters = ListParameters()
+            let narrowings = try store.meetingNarrowings(filter, &parameters)
+            try check("meetings?" + shape.map(\.0).joined(separator: "&"), MeetingSQL.table, narrowings, parameters,
+                      cursor: [.text("2000-03-01"), .text("synthetic-0000005")])
+        }
+
+        typealias QuoteEdit = (String, (inout QuoteFilter) throws -> Void)
+        let quoteFilters: [QuoteEdit] = [
+            ("speaker", { $0.speaker = person }),
+            ("party", { $0.party = "nato" }),
+            ("meeting", { $0.meeting = meeting }),
+            ("topic", { $0.topic = topic }),
+            ("kind", { $0.kind = "direct" }),
+            ("date", { $0.day = Day("2000-06-15") }),
+            ("from", { $0.from = Day("2000-01-01") }),
+            ("to", { $0.to = Day("2001-01-01") }),
+            ("q", { $0.search = try SearchQuery("crystal") }),
+        ]
+        for shape in Self.subsets(quoteFilters, upTo: 2) + [quoteFilters] {
+            var filter = QuoteFilter()
+            for (_, edit) in shape { try edit(&filter) }
+            var parameters = ListParameters()
+            let narrowings = Store.quoteNarrowings(filter, &parameters)
+            try check("quotes?" + shape.map(\.0).joined(separator: "&"), QuoteSQL.table, narrowings, parameters,
+                      cursor: [.text(QuoteSQL.readingKey(QuoteCursor(source: "~", paragraph: 0, start: -1, id: "synthetic-0000005-q1")))])
+        }
+
+        for shape in Self.subsets([0, 1], upTo: 2) {
+            var filter = PersonFilter()
+            if shape.contains(0) { filter.party = "nato" }
+            if shape.contains(1) { filter.search = try SearchQuery("grusko") }
+            var parameters = ListParameters()
+            try check("people \(shape)", PersonSQL.table, Store.personNarrowings(filter, &parameters), parameters,
+                      cursor: [.text("a")])
+        }
+        for shape in Self.subsets([0, 1], upTo: 2) {
+            var filter = PartyFilter()
+            if shape.contains(0) { filter.kind = "state" }
+            if shape.contains(1) { filter.memberOf = "nato" }
+            var parameters = ListParameters()
+            try check("parties \(shape)", PartySQL.table, Store.partyNarrowings(filter, &parameters), parameters,
+                      cursor: [.text("a")])
+        }
+        for shape in Self.subsets([0, 1, 2, 3], upTo: 4) {
+            var filter = DemandFilter()
+            if shape.contains(0) { filter.party = "russia" }
+            if shape.contains(1) { filter.addressee = "nato" }
+            if shape.contains(2) { filter.topic = topic }
+            if shape.contains(3) { filter.meeting = meeting }
+            var parameters = ListParameters()
+            try check("demands \(shape)", DemandSQL.table, Store.demandNarrowings(filter, &parameters), parameters,
+                      cursor: [.text("a")])
+        }
+        try check("topics", TopicSQL.table, [], ListParameters(), cursor: [.text("a")])
+        try check("sources", SourceSQL.table, [], ListParameters(), cursor: [.text("a")])
+        var since = ListParameters()
+        try check("changes?since", ChangeSQL.table, [Narrowing("c.seq > \(since.add(5))")], since, cursor: [.int(9)])
+
+        #expect(checked > 500)
+        #expect(problems.isEmpty, "\(problems.count) statements visit rows that grow with the table:\n\(problems.joined(separator: "\n"))")
+    }
+
+    /// Everything else a request prepares: items, a page's relations, the data version, and every write
+    /// (POST, PATCH, DELETE of each kind of record, a rename that reindexes others), recorded as the real handler
+    /// prepares them on its own connection.
+    @Test func everyStatementOfTheReadAndWritePathsUsesAnIndex() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("paths.sqlite")
+        let token: String
+        do {
+            let store = try Store.open(path: path)
+            try ScaleData.fill(store.database, meetings: 10_000)
+            token = try store.createToken(name: "plans")
+        }
+        let handler = try APIHandler(configuration: APIConfiguration(databasePath: path, responseCacheBytes: 0))
+        handler.store.database.preparedSQLLog = []
+        let person = try Self.text(handler.store.database, "SELECT id FROM people ORDER BY id LIMIT 1")
+
+        func send(_ method: HTTPMethod, _ target: String, _ body: String? = nil) -> Int {
+            let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
+            var headers = HTTPHeaders()
+            headers.add("Host", "localhost")
+            if method != .get { headers.add("Authorization", "Bearer " + token) }
+            if body != nil { headers.add("Content-Type", method == .patch ? "application/merge-patch+json" : "application/json") }
+            let request = HTTPRequest(method: method, target: target, path: parts[0], query: parts.count > 1 ? parts[1] : "",
+                                      headers: headers, body: Array((body ?? "").utf8), remoteAddress: "127.0.0.1")
+            return handler.handle(request).status
+        }
+        for target in ["/meetings?date=2000-06-15&limit=100", "/meetings/synthetic-0000007", "/quotes?speaker=\(person)",
+                       "/quotes/synthetic-0000007-q1", "/people", "/people/\(person)", "/parties", "/parties/nato",
+                       "/topics", "/demands", "/sources", "/sources/article", "/changes?since=5", "/", "/healthz"] {
+            #expect(send(.get, target) == 200, "GET \(target)")
+        }
+        let meeting = """
+            {"id": "plan-test-meeting", "title": "Plan test", "kind": "bilateral-talks", "date": "2000-06-15",
+             "end_date": "2000-06-16", "date_basis": "stated", "status": "held",
+             "parties": [{"id": "nato", "role": "negotiating-side"}], "participants": [{"id": "\(person)"}]}
+            """
+        #expect(send(.post, "/meetings", meeting) == 201)
+        #expect(send(.patch, "/meetings/plan-test-meeting", #"{"summary": "Patched."}"#) == 200)
+        let quote = """
+            {"id": "plan-test-quote", "text": "A plan.", "kind": "direct", "speaker": {"id": "\(person)"},
+             "meeting": {"id": "plan-test-meeting"}}
+            """
+        #expect(send(.post, "/quotes", quote) == 201)
+        #expect(send(.patch, "/people/\(person)", #"{"summary": "Renamed in a plan test."}"#) == 200)
+        #expect(send(.patch, "/parties/nato", #"{"summary": "Patched in a plan test."}"#) == 200)
+        #expect(send(.delete, "/quotes/plan-test-quote") == 204)
+        #expect(send(.delete, "/meetings/plan-test-meeting") == 204)
+        #expect(send(.post, "/topics", #"{"id": "plan-test-topic", "name": "Plans"}"#) == 201)
+        #expect(send(.delete, "/topics/plan-test-topic") == 204)
+
+        let recorded = Set(handler.store.database.preparedSQLLog ?? [])
+        #expect(recorded.count > 40)
+        var problems: [String] = []
+        for sql in recorded.sorted() where !sql.hasPrefix("EXPLAIN") {
+            var allowance = Allowance()
+            // A page's related rows, sorted per page; a list page or count under its LIMIT was checked shape by shape
+            // above, so here only its scans are looked at.
+            allowance.sortsPage = sql.contains("json_each(?1)")
+            allowance.walksInOrder = sql.contains(" LIMIT ")
+            allowance.sortsBoundedMatches = sql.contains(" LIMIT ")
+            let details = try Self.plan(handler.store.database, sql)
+            let bad = Self.violations(details, sql: sql, allowance: allowance)
+                .filter { !($0.hasPrefix("SCAN tokens")) }  // every hash compared in constant time, on purpose
+            if !bad.isEmpty { problems.append("\(bad)\n  \(sql)") }
+        }
+        #expect(problems.isEmpty, "\(problems.count) statements visit rows that grow with the table:\n\(problems.joined(separator: "\n"))")
+    }
+
+    static func count(_ database: Database, _ sql: String) throws -> Int {
+        let statement = try database.prepare(sql)
+        return try statement.step() ? statement.int(0) : -1
+    }
+
+    static func text(_ database: Database, _ sql: String) throws -> String {
+        let statement = try database.prepare(sql)
+        return try statement.step() ? statement.text(0) : ""
+    }
+}
