@@ -38,6 +38,12 @@ public enum JSONValue: Equatable, Sendable {
     }
 }
 
+/// A member of an object read by `JSONReader.parseObject`: a value, or the byte range of a streamed array.
+public enum JSONMember: Sendable {
+    case value(JSONValue)
+    case array(Range<Int>)
+}
+
 /// A number kept as its text, so integers of any size are not rounded through Double.
 public struct JSONNumber: Equatable, Sendable {
     public let text: String
@@ -64,6 +70,57 @@ public struct JSONReader {
         reader.skipWhitespace()
         guard reader.index == bytes.count else { throw reader.error("unexpected data after the value") }
         return value
+    }
+
+    /// Parses a top-level object whose `streamed` members are arrays too large to hold as values (an export of a
+    /// million records): each of their elements is parsed, handed to `element` and dropped, and the member is
+    /// returned as the byte range of its array, to be read again with `forEachElement`. Other members are returned
+    /// as values. The same strictness as `parse`; memory is that of one element.
+    public static func parseObject(_ bytes: [UInt8], streamed: Set<String>,
+                                   element: (String, JSONValue) throws -> Void) throws -> [(String, JSONMember)] {
+        var reader = JSONReader(bytes: bytes)
+        reader.skipWhitespace()
+        guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "{") else { throw reader.error("expected an object") }
+        reader.index += 1
+        var members: [(String, JSONMember)] = []
+        var keys = Set<String>()
+        reader.skipWhitespace()
+        if reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "}") {
+            reader.index += 1
+        } else {
+            while true {
+                reader.skipWhitespace()
+                guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "\"") else { throw reader.error("expected a string key") }
+                let key = try reader.string()
+                guard keys.insert(key).inserted else { throw reader.error("duplicate key \"\(key)\"") }
+                reader.skipWhitespace()
+                guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: ":") else { throw reader.error("expected ':'") }
+                reader.index += 1
+                reader.skipWhitespace()
+                if streamed.contains(key), reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") {
+                    let start = reader.index
+                    try reader.elements(depth: 1) { try element(key, $0) }
+                    members.append((key, .array(start..<reader.index)))
+                } else {
+                    members.append((key, .value(try reader.value(depth: 1))))
+                }
+                reader.skipWhitespace()
+                guard reader.index < bytes.count else { throw reader.error("unexpected end of input") }
+                if bytes[reader.index] == UInt8(ascii: ",") { reader.index += 1; continue }
+                if bytes[reader.index] == UInt8(ascii: "}") { reader.index += 1; break }
+                throw reader.error("expected ',' or '}'")
+            }
+        }
+        reader.skipWhitespace()
+        guard reader.index == bytes.count else { throw reader.error("unexpected data after the value") }
+        return members
+    }
+
+    /// Reads again, element by element, an array `parseObject` returned as a range.
+    public static func forEachElement(_ bytes: [UInt8], in range: Range<Int>, _ body: (JSONValue) throws -> Void) throws {
+        var reader = JSONReader(bytes: bytes)
+        reader.index = range.lowerBound
+        try reader.elements(depth: 1, body)
     }
 
     private let bytes: [UInt8]
@@ -106,6 +163,7 @@ public struct JSONReader {
     private mutating func object(depth: Int) throws(JSONReadError) -> JSONValue {
         index += 1
         var members: [(String, JSONValue)] = []
+        // Duplicate keys: a linear look through the few members most objects have, a set past that.
         var keys = Set<String>()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
@@ -113,7 +171,12 @@ public struct JSONReader {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
             let key = try string()
-            guard keys.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
+            if members.count < 16 {
+                guard !members.contains(where: { $0.0 == key }) else { throw error("duplicate key \"\(key)\"") }
+            } else {
+                if keys.isEmpty { keys = Set(members.map(\.0)) }
+                guard keys.insert(key).inserted else { throw error("duplicate key \"\(key)\"") }
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
@@ -124,6 +187,22 @@ public struct JSONReader {
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             throw error("expected ',' or '}'")
+        }
+    }
+
+    /// An array's elements one at a time, for `parseObject`'s streamed members.
+    private mutating func elements(depth: Int, _ body: (JSONValue) throws -> Void) throws {
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return }
+        while true {
+            skipWhitespace()
+            try body(try value(depth: depth + 1))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return }
+            throw error("expected ',' or ']'")
         }
     }
 
@@ -171,7 +250,18 @@ public struct JSONReader {
 
     private mutating func string() throws(JSONReadError) -> String {
         index += 1
+        // Fast path: printable ASCII up to the closing quote (most keys and ids) is a string as it stands.
+        let start = index
+        while index < bytes.count, bytes[index] >= 0x20, bytes[index] < 0x80,
+              bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            defer { index += 1 }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]

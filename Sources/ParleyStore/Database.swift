@@ -11,6 +11,13 @@ public final class Database {
     /// Shapes are finite (filters present × cursor × length classes), but a bound keeps memory bounded whatever.
     static let maximumShapedStatements = 512
 
+    /// SQLite's page cache per connection, set on purpose: each loop thread has a connection, so serving costs
+    /// `--workers` times this at most, whatever the size of the database (the OS page cache holds the rest).
+    public static let cacheKiB = 8 * 1024
+    /// The page cache of a bulk load (`parley import`): a one-off process, where a large cache saves re-reading
+    /// the pages the index builds sort through.
+    public static let bulkLoadCacheKiB = 512 * 1024
+
     /// How long a statement waits for another connection's lock before failing with `.busy`.
     public static let busyTimeoutMilliseconds: Int32 = 5000
 
@@ -35,6 +42,7 @@ public final class Database {
         self.path = path
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
         try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA cache_size = -\(Self.cacheKiB)")
         if !readOnly {
             // WAL: readers never block the writer nor each other. synchronous=FULL: a commit is on disk (the WAL
             // fsynced) before it returns, so an acknowledged write survives a crash or a power cut.

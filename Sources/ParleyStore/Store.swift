@@ -11,6 +11,8 @@ public final class Store {
     private var seenWALChange: UInt32?
     /// The meetings' length classes at a data version (see `spanClasses`).
     var cachedSpanClasses: (version: Int, classes: [Int])?
+    /// Inside `bulkLoad`: creates leave the search index to be rebuilt once at the end.
+    public internal(set) var isBulkLoading = false
 
     init(database: Database, schemaVersion: Int) {
         self.database = database

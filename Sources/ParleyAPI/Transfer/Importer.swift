@@ -21,57 +21,86 @@ public enum Importer {
     static let order: [RecordCollection] = [.topics, .parties, .people, .meetings, .quotes, .demands]
     static let maximumErrorsShown = 20
 
+    /// The collections other records refer to, whose names the resolver needs before any record is validated.
+    static let referenced: Set<RecordCollection> = [.topics, .parties, .people, .meetings]
+
+    /// Reads the file twice without holding its records: once to learn every referenced record's id and name (records
+    /// may refer to each other in any order), once to validate and insert each. Memory is the file's bytes plus the
+    /// names; time is linear in the records (the inserts run in `Store.bulkLoad`).
     public static func run(_ bytes: [UInt8], into store: Store) throws -> Summary {
-        let document: JSONValue
+        var names: [RecordCollection: [String: String]] = [:]
+        let members: [(String, JSONMember)]
         do {
-            document = try JSONReader.parse(bytes)
-        } catch {
+            members = try JSONReader.parseObject(bytes, streamed: Set(order.map(\.rawValue))) { key, item in
+                guard let collection = RecordCollection(rawValue: key), referenced.contains(collection),
+                      case let .string(id)? = item["id"] else { return }
+                if case let .string(name)? = item[collection.nameKey] { names[collection, default: [:]][id] = name } else {
+                    names[collection, default: [:]][id] = id
+                }
+            }
+        } catch let error as JSONReadError {
             throw StoreError.importRefused("the file is not JSON: \(error)")
+        } catch {
+            throw StoreError.importRefused("the file is not a JSON object")
         }
-        guard case let .object(members) = document else { throw StoreError.importRefused("the file is not a JSON object") }
+        var values: [String: JSONValue] = [:]
+        var arrays: [RecordCollection: Range<Int>] = [:]
+        for (key, member) in members {
+            switch member {
+            case let .value(value): values[key] = value
+            case let .array(range): if let collection = RecordCollection(rawValue: key) { arrays[collection] = range }
+            }
+        }
         let known = ["format", "version", "schema_version", "data_version", "sources"] + order.map(\.rawValue)
         if let unknown = members.first(where: { !known.contains($0.0) }) {
             throw StoreError.importRefused("unknown member '\(unknown.0)' at the top of the file; an export has " + known.joined(separator: ", "))
         }
-        guard document["format"] == .string(Exporter.format),
-              case let .number(version)? = document["version"], version.intValue == Exporter.version else {
+        guard values["format"] == .string(Exporter.format),
+              case let .number(version)? = values["version"], version.intValue == Exporter.version else {
             throw StoreError.importRefused("not a parley export (version \(Exporter.version)): \"format\" must be \"\(Exporter.format)\" and \"version\" \(Exporter.version)")
         }
-        var records: [RecordCollection: [JSONValue]] = [:]
         for collection in order {
-            switch document[collection.rawValue] {
-            case nil: records[collection] = []
-            case let .array(items)?: records[collection] = items
-            case let value?: throw StoreError.importRefused("\"\(collection.rawValue)\" must be an array, not \(value.typeName)")
+            if let value = values[collection.rawValue] {
+                throw StoreError.importRefused("\"\(collection.rawValue)\" must be an array, not \(value.typeName)")
             }
         }
-        let resolver = try FileResolver(records, store: store)
+        let resolver = FileResolver(names: names, store: store)
 
         return try store.write {
-            let written = try store.database.prepare("SELECT count(*) FROM changes WHERE actor <> 'seed'")
-            if try written.step(), written.int(0) > 0 {
-                throw StoreError.importRefused("the database is not empty: \(written.int(0)) changes were written after the seed; import into a new file")
+            let statement = try store.database.prepare("SELECT count(*) FROM changes WHERE actor <> 'seed'")
+            let written = try statement.step() ? statement.int(0) : 0
+            statement.reset()  // a statement left running would lock the tables bulkLoad rebuilds
+            if written > 0 {
+                throw StoreError.importRefused("the database is not empty: \(written) changes were written after the seed; import into a new file")
             }
-            try checkSources(document["sources"], in: store)
+            try checkSources(values["sources"], in: store)
             // Records refer to each other in any order within the file; foreign keys are checked at COMMIT.
             try store.database.execute("PRAGMA defer_foreign_keys = ON")
             let removed = try store.removeAllRecords(actor: "import")
             var errors: [FieldError] = []
+            var errorCount = 0
             var counts: [(String, Int)] = []
-            for collection in order {
-                let items = records[collection] ?? []
-                for (index, item) in items.enumerated() {
-                    let prefix = "/" + collection.rawValue + "/" + String(index)
-                    errors += try create(collection, item, resolver: resolver, store: store).map {
-                        FieldError(pointer: prefix + $0.pointer, detail: $0.detail)
+            try store.bulkLoad {
+                for collection in order {
+                    var index = 0
+                    var seen = Set<String>()
+                    if let range = arrays[collection] {
+                        try JSONReader.forEachElement(bytes, in: range) { item in
+                            let found = try create(collection, item, resolver: resolver, store: store, seen: &seen)
+                            errorCount += found.count
+                            for error in found where errors.count < maximumErrorsShown {
+                                errors.append(FieldError(pointer: "/\(collection.rawValue)/\(index)" + error.pointer, detail: error.detail))
+                            }
+                            index += 1
+                        }
                     }
+                    counts.append((collection.rawValue, index))
                 }
-                counts.append((collection.rawValue, items.count))
-            }
-            guard errors.isEmpty else {
-                let shown = errors.prefix(maximumErrorsShown).map { "  " + $0.description }.joined(separator: "\n")
-                let more = errors.count > maximumErrorsShown ? "\n  … and \(errors.count - maximumErrorsShown) more" : ""
-                throw StoreError.importRefused("the file has \(errors.count) invalid field(s); nothing was imported:\n" + shown + more)
+                guard errorCount == 0 else {
+                    let shown = errors.map { "  " + $0.description }.joined(separator: "\n")
+                    let more = errorCount > errors.count ? "\n  … and \(errorCount - errors.count) more" : ""
+                    throw StoreError.importRefused("the file has \(errorCount) invalid field(s); nothing was imported:\n" + shown + more)
+                }
             }
             return Summary(removed: removed, counts: counts, dataVersion: try store.readDataVersion())
         }
@@ -79,22 +108,23 @@ public enum Importer {
 
     /// Validates and creates one record; returns its errors.
     private static func create(_ collection: RecordCollection, _ item: JSONValue, resolver: FileResolver,
-                               store: Store) throws -> [FieldError] {
+                               store: Store, seen: inout Set<String>) throws -> [FieldError] {
         switch collection {
-        case .topics: try create(TopicsResource.self, item, resolver, store)
-        case .parties: try create(PartiesResource.self, item, resolver, store)
-        case .people: try create(PeopleResource.self, item, resolver, store)
-        case .meetings: try create(MeetingsResource.self, item, resolver, store)
-        case .quotes: try create(QuotesResource.self, item, resolver, store)
-        case .demands: try create(DemandsResource.self, item, resolver, store)
+        case .topics: try create(TopicsResource.self, item, resolver, store, &seen)
+        case .parties: try create(PartiesResource.self, item, resolver, store, &seen)
+        case .people: try create(PeopleResource.self, item, resolver, store, &seen)
+        case .meetings: try create(MeetingsResource.self, item, resolver, store, &seen)
+        case .quotes: try create(QuotesResource.self, item, resolver, store, &seen)
+        case .demands: try create(DemandsResource.self, item, resolver, store, &seen)
         }
     }
 
     private static func create<R: WritableResource>(_: R.Type, _ item: JSONValue, _ resolver: FileResolver,
-                                                    _ store: Store) throws -> [FieldError] {
+                                                    _ store: Store, _ seen: inout Set<String>) throws -> [FieldError] {
         let validation = Validation(resolver: resolver)
         guard let draft = try R.draft(from: item, validation), validation.isValid else { return validation.errors }
-        if try store.exists(R.collection, id: draft.id) {
+        // The database holds none of the file's collections any more: only the file can repeat an id.
+        guard seen.insert(draft.id).inserted else {
             return [FieldError(pointer: "/id", detail: "'\(draft.id)' is in the file twice")]
         }
         try store.create(draft, actor: "import")
@@ -133,20 +163,6 @@ public enum Importer {
 struct FileResolver: ReferenceResolver {
     let names: [RecordCollection: [String: String]]
     let store: Store
-
-    init(_ records: [RecordCollection: [JSONValue]], store: Store) throws {
-        var names: [RecordCollection: [String: String]] = [:]
-        for (collection, items) in records {
-            var table: [String: String] = [:]
-            for item in items {
-                guard case let .string(id)? = item["id"] else { continue }
-                if case let .string(name)? = item[collection.nameKey] { table[id] = name } else { table[id] = id }
-            }
-            names[collection] = table
-        }
-        self.names = names
-        self.store = store
-    }
 
     func name(of collection: RecordCollection, id: String) throws -> String? {
         names[collection]?[id]

@@ -20,10 +20,10 @@ extension DemandDraft: StoredDraft {
     public func save(in store: Store, isNew: Bool) throws {
         try store.run(isNew ? DemandWriteSQL.insert : DemandWriteSQL.update, id, .text(text), .text(summary), .text(party),
                       .text(meeting))
-        try store.run(DemandWriteSQL.deleteAddressees, id)
+        if !isNew { try store.run(DemandWriteSQL.deleteAddressees, id) }
         for party in addressees { try store.run(DemandWriteSQL.insertAddressee, id, .text(party)) }
         try store.run(DemandWriteSQL.setAddresseeText, id)
-        try store.run(DemandWriteSQL.deleteTopics, id)
+        if !isNew { try store.run(DemandWriteSQL.deleteTopics, id) }
         for topic in topics { try store.run(DemandWriteSQL.insertTopic, id, .text(topic)) }
         try store.setRecordSources(.demands, id: id, sources)
     }

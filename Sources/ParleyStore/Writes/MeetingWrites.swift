@@ -26,11 +26,11 @@ extension MeetingDraft: StoredDraft {
         try store.run(isNew ? MeetingWriteSQL.insert : MeetingWriteSQL.update, id, .text(title), .text(kind), .text(date),
                       .text(endDate), .text(dateBasis), .text(locationCity), .text(locationCountry), .text(locationBasis),
                       .text(status), .text(summary))
-        try store.run(MeetingWriteSQL.deleteParties, id)
+        if !isNew { try store.run(MeetingWriteSQL.deleteParties, id) }
         for party in parties { try store.run(MeetingWriteSQL.insertParty, id, .text(party.id), .text(party.role), .text(date)) }
-        try store.run(MeetingWriteSQL.deleteParticipants, id)
+        if !isNew { try store.run(MeetingWriteSQL.deleteParticipants, id) }
         for person in participants { try store.run(MeetingWriteSQL.insertParticipant, id, .text(person.id), .text(person.role), .text(date)) }
-        try store.run(MeetingWriteSQL.deleteTopics, id)
+        if !isNew { try store.run(MeetingWriteSQL.deleteTopics, id) }
         for topic in topics { try store.run(MeetingWriteSQL.insertTopic, id, .text(topic), .text(date)) }
         try store.setRecordSources(.meetings, id: id, sources)
     }

@@ -14,9 +14,9 @@ extension PersonDraft: StoredDraft {
 
     public func save(in store: Store, isNew: Bool) throws {
         try store.run(isNew ? PersonWriteSQL.insert : PersonWriteSQL.update, id, .text(name), .text(summary))
-        try store.run(PersonWriteSQL.deleteAliases, id)
+        if !isNew { try store.run(PersonWriteSQL.deleteAliases, id) }
         for alias in aliases { try store.run(PersonWriteSQL.insertAlias, id, .text(alias.name), .text(alias.note)) }
-        try store.run(PersonWriteSQL.deletePosts, id)
+        if !isNew { try store.run(PersonWriteSQL.deletePosts, id) }
         for post in posts {
             try store.run(PersonWriteSQL.insertPost, id, .text(post.title), .text(post.party), .text(post.startDate),
                           .text(post.endDate), .text(post.basis))

@@ -26,7 +26,7 @@ extension QuoteDraft: StoredDraft {
         try store.run(isNew ? QuoteWriteSQL.insert : QuoteWriteSQL.update, id, .text(text), .text(kind), .text(speaker),
                       .text(party), .text(date), .text(dateBasis), .text(meeting), .text(source?.source),
                       .int(source?.paragraph), .int(source?.start), .int(source?.end), .text(attribution))
-        try store.run(QuoteWriteSQL.deleteTopics, id)
+        if !isNew { try store.run(QuoteWriteSQL.deleteTopics, id) }
         for topic in topics { try store.run(QuoteWriteSQL.insertTopic, id, .text(topic)) }
         try store.setRecordSources(.quotes, id: id, source.map { [SourceRef(source: $0.source, paragraph: $0.paragraph)] } ?? [])
     }

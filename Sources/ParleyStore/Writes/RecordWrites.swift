@@ -8,7 +8,9 @@ public protocol StoredDraft: Sendable, Equatable {
     static var collection: RecordCollection { get }
     var id: String { get }
     /// Writes the record's own rows: inserts the main row when `isNew`, else updates it, and replaces its child rows
-    /// (aliases, posts, memberships, roles, topics, sources). Called inside a write transaction.
+    /// (aliases, posts, memberships, roles, topics, sources); a new record has none of its own to delete first (a
+    /// party's memberships are shared with the other party, so a new party still clears them). Called inside a write
+    /// transaction.
     func save(in store: Store, isNew: Bool) throws
 }
 
@@ -27,7 +29,7 @@ extension Store {
     @discardableResult
     public func create<Draft: StoredDraft>(_ draft: Draft, actor: String) throws -> Int {
         try draft.save(in: self, isNew: true)
-        try reindex(Draft.collection, id: draft.id)
+        if !isBulkLoading { try reindex(Draft.collection, id: draft.id) }
         return try recordChange(Draft.collection, id: draft.id, operation: .create, actor: actor)
     }
 
