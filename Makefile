@@ -10,7 +10,7 @@ APT_GET    := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] &&
 FUZZ_SECONDS ?= 60
 
 .PHONY: run build release test test-swift test-conformance test-data deps-test test-asan test-tsan \
-        fuzz fuzz-short bench soak deps deps-bench venv clean
+        fuzz fuzz-short bench bench-scale soak deps deps-bench venv clean
 
 run: release
 	.build/release/parley serve --port $(PORT) --database $(DATABASE)
@@ -49,6 +49,11 @@ fuzz-short: deps
 
 bench: deps deps-bench
 	bash Benchmarks/bench.sh
+
+# Cost against data size, seed to a million meetings (issue 9): about 20 minutes, most of it the million.
+bench-scale: deps
+	$(SWIFT) build -c release --product parley
+	BENCH_SKIP_BUILD=1 python3 Benchmarks/bench_scale.py
 
 soak: deps deps-bench
 	bash Benchmarks/soak.sh

@@ -5,16 +5,16 @@
 -- The search tables are derived data: SearchIndex.rebuild fills them in the same transaction.
 
 -- Search: one FTS5 table per collection, so a people search does not pay for every quote. FTS5 cannot index
--- an UNINDEXED column, so the record a row belongs to is found through its rowid: `search_keys` maps
--- (collection, record id) to that rowid, and reindexing or deleting one record touches O(log n) rows.
--- An INTEGER PRIMARY KEY, unlike the implicit rowid of the record tables, survives VACUUM.
+-- an UNINDEXED column, so the record a row belongs to is found through its rowid: `<collection>_search_keys` maps
+-- it to the record's id, and reindexing or deleting one record touches O(log n) rows. The keys follow the list's
+-- order (a meeting's date and id, a quote's reading order, a person's id), with gaps for the records written
+-- later (SearchIndex.swift), so FTS5, which yields matches in rowid order, yields them in the list's order: a
+-- search walks its matches under the page's LIMIT and sorts nothing. An INTEGER PRIMARY KEY, unlike the implicit
+-- rowid of the record tables, survives VACUUM.
 DROP TABLE search_index;
-CREATE TABLE search_keys (
-    key        INTEGER PRIMARY KEY,
-    collection TEXT NOT NULL CHECK (collection IN ('quotes', 'meetings', 'people')),
-    record_id  TEXT NOT NULL,
-    UNIQUE (collection, record_id)
-);
+CREATE TABLE quotes_search_keys (key INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE);
+CREATE TABLE meetings_search_keys (key INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE);
+CREATE TABLE people_search_keys (key INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE);
 CREATE VIRTUAL TABLE quotes_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE meetings_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE people_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');

@@ -76,7 +76,9 @@ public struct JSONReader {
     /// million records): each of their elements is parsed, handed to `element` and dropped, and the member is
     /// returned as the byte range of its array, to be read again with `forEachElement`. Other members are returned
     /// as values. The same strictness as `parse`; memory is that of one element.
-    public static func parseObject(_ bytes: [UInt8], streamed: Set<String>,
+    /// Members in `located` are arrays found without being parsed (brackets matched outside strings): the caller
+    /// must read them with `forEachElement`, which parses them strictly.
+    public static func parseObject(_ bytes: [UInt8], streamed: Set<String>, located: Set<String> = [],
                                    element: (String, JSONValue) throws -> Void) throws -> [(String, JSONMember)] {
         var reader = JSONReader(bytes: bytes)
         reader.skipWhitespace()
@@ -97,7 +99,11 @@ public struct JSONReader {
                 guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: ":") else { throw reader.error("expected ':'") }
                 reader.index += 1
                 reader.skipWhitespace()
-                if streamed.contains(key), reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") {
+                if located.contains(key), reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") {
+                    let start = reader.index
+                    try reader.skipArray()
+                    members.append((key, .array(start..<reader.index)))
+                } else if streamed.contains(key), reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "[") {
                     let start = reader.index
                     try reader.elements(depth: 1) { try element(key, $0) }
                     members.append((key, .array(start..<reader.index)))
@@ -188,6 +194,29 @@ public struct JSONReader {
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             throw error("expected ',' or '}'")
         }
+    }
+
+    /// Moves past an array by matching brackets outside strings, without parsing what is inside.
+    private mutating func skipArray() throws(JSONReadError) {
+        var depth = 0
+        var inString = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inString {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return }
+            default: break
+            }
+        }
+        throw error("unexpected end of input")
     }
 
     /// An array's elements one at a time, for `parseObject`'s streamed members.

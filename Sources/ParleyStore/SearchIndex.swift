@@ -1,35 +1,81 @@
 /// Maintains the search tables (FTS5, one per collection: `quotes_search`, `meetings_search`, `people_search`)
-/// from the records they cover. A record's row in its table has the rowid `search_keys` gives it, so reindexing or
-/// deleting one record is a handful of B-tree lookups, whatever the size of the index.
+/// from the records they cover.
+///
+/// A record's row has the rowid its `<collection>_search_keys` row gives it, and keys follow the list's order:
+/// FTS5 yields a word's matches in rowid order, so a search reads them already sorted and stops at the page's end.
+/// A rebuild spaces keys `spacing` apart in list order; a record written later takes the midpoint between its
+/// neighbours' keys (the end of the list, the common case, never runs out), and only when two neighbours' keys
+/// are adjacent is the collection renumbered. Reindexing one record is a few B-tree lookups, whatever the size.
 ///
 /// The index is derived data: it is rebuilt inside every migration's transaction (from migration 4 on, which
 /// created these tables), and the write API reindexes one record with the same statements.
 public enum SearchIndex {
-    /// A collection `q` searches: its table and the text of one record's row.
-    struct Searched {
+    /// Keys between neighbours in a rebuilt index: room for twenty midpoints between any two records.
+    static let spacing = 1 << 20
+
+    /// A collection `q` searches.
+    struct Searched: Sendable {
         let collection: String
-        /// The FTS5 table.
-        let table: String
-        /// The searchable text of every record: `SELECT <key>, <body> FROM …`.
+        /// The list's order, as columns of the collection's table (the keys follow it).
+        let order: [String]
+        /// The searchable text of every record: `SELECT <body> FROM <collection> <alias> …`.
         let body: String
-        /// The record's alias in `body`, to select one.
+        /// The record's alias in `body`.
         let alias: String
 
-        /// One record's row, the record's id as ?1. (Not `?1 IS NULL OR …`: SQLite could use no index through it.)
-        var insertOne: SQL { SQL("INSERT INTO \(table) (rowid, body) " + body + " WHERE \(alias).id = ?1") }
-        var insertAll: String { "INSERT INTO \(table) (rowid, body) " + body }
+        var table: String { collection + "_search" }
+        var keys: String { collection + "_search_keys" }
+
+        /// One record's row, its key as ?1 and its id as ?2. (Not `?2 IS NULL OR …`: SQLite could use no index
+        /// through that OR.)
+        var insertOne: SQL { SQL("INSERT INTO \(table) (rowid, body) SELECT ?1, " + body + " WHERE \(alias).id = ?2") }
+        var insertAll: String {
+            "INSERT INTO \(table) (rowid, body) SELECT k.key, " + body + " JOIN \(keys) k ON k.record_id = \(alias).id"
+        }
         var deleteRow: SQL { SQL("DELETE FROM \(table) WHERE rowid = ?1") }
+        var keyOf: SQL { SQL("SELECT key FROM \(keys) WHERE record_id = ?1") }
+        var addKey: SQL { SQL("INSERT INTO \(keys) (key, record_id) VALUES (?1, ?2)") }
+        var removeKey: SQL { SQL("DELETE FROM \(keys) WHERE key = ?1") }
+        var exists: SQL { SQL("SELECT 1 FROM \(collection) WHERE id = ?1") }
+
+        /// The key of the record just before (or after) record ?1 in the list's order: one step along the order's index.
+        func neighbour(before: Bool) -> SQL {
+            let columns = order.map { "t." + $0 }.joined(separator: ", ")
+            let direction = order.map { "t." + $0 + (before ? " DESC" : "") }.joined(separator: ", ")
+            return SQL("""
+                SELECT k.key FROM \(collection) t CROSS JOIN \(keys) k ON k.record_id = t.id
+                WHERE (\(columns)) \(before ? "<" : ">") (SELECT \(order.joined(separator: ", ")) FROM \(collection) WHERE id = ?1)
+                ORDER BY \(direction) LIMIT 1
+                """)
+        }
+
+        /// Keys spaced `spacing` apart in the list's order.
+        var assignAll: String {
+            "INSERT INTO \(keys) (key, record_id) SELECT row_number() OVER (ORDER BY \(order.joined(separator: ", "))) * \(spacing), id FROM \(collection)"
+        }
+
+        /// The largest key of a record at or before a list position (the cursor's components as `placeholders`), or
+        /// the smallest integer: where a search's next page starts.
+        func keyAtOrBefore(_ placeholders: [String]) -> String {
+            let columns = order.map { "t." + $0 }
+            let position = columns.count == 1 ? "\(columns[0]) <= \(placeholders[0])"
+                : "(" + columns.joined(separator: ", ") + ") <= (" + placeholders.joined(separator: ", ") + ")"
+            return """
+                coalesce((SELECT k.key FROM \(collection) t CROSS JOIN \(keys) k ON k.record_id = t.id WHERE \(position)
+                          ORDER BY \(columns.map { $0 + " DESC" }.joined(separator: ", ")) LIMIT 1), -9223372036854775808)
+                """
+        }
     }
 
-    static let people = Searched(collection: "people", table: "people_search", body: """
-        SELECT k.key, p.name || ' ' || p.summary
+    static let people = Searched(collection: "people", order: ["id"], body: """
+        p.name || ' ' || p.summary
             || ' ' || coalesce((SELECT group_concat(alias, ' ') FROM person_aliases WHERE person_id = p.id), '')
             || ' ' || coalesce((SELECT group_concat(title, ' ') FROM posts WHERE person_id = p.id), '')
-        FROM people p JOIN search_keys k ON k.collection = 'people' AND k.record_id = p.id
+        FROM people p
         """, alias: "p")
 
-    static let meetings = Searched(collection: "meetings", table: "meetings_search", body: """
-        SELECT k.key, m.title || ' ' || m.summary
+    static let meetings = Searched(collection: "meetings", order: ["date", "id"], body: """
+        m.title || ' ' || m.summary
             || ' ' || coalesce(m.location_city, '') || ' ' || coalesce(m.location_country, '')
             || ' ' || coalesce((SELECT group_concat(pe.name, ' ') FROM meeting_participants mp
                                 JOIN people pe ON pe.id = mp.person_id WHERE mp.meeting_id = m.id), '')
@@ -37,14 +83,13 @@ public enum SearchIndex {
                                 JOIN person_aliases pa ON pa.person_id = mp.person_id WHERE mp.meeting_id = m.id), '')
             || ' ' || coalesce((SELECT group_concat(pa.name, ' ') FROM meeting_parties mp
                                 JOIN parties pa ON pa.id = mp.party_id WHERE mp.meeting_id = m.id), '')
-        FROM meetings m JOIN search_keys k ON k.collection = 'meetings' AND k.record_id = m.id
+        FROM meetings m
         """, alias: "m")
 
-    static let quotes = Searched(collection: "quotes", table: "quotes_search", body: """
-        SELECT k.key, q.text || ' ' || q.attribution || ' ' || coalesce(pe.name, '')
+    static let quotes = Searched(collection: "quotes", order: ["reading_key"], body: """
+        q.text || ' ' || q.attribution || ' ' || coalesce(pe.name, '')
             || ' ' || coalesce((SELECT group_concat(alias, ' ') FROM person_aliases WHERE person_id = q.speaker_id), '')
-        FROM quotes q JOIN search_keys k ON k.collection = 'quotes' AND k.record_id = q.id
-        LEFT JOIN people pe ON pe.id = q.speaker_id
+        FROM quotes q LEFT JOIN people pe ON pe.id = q.speaker_id
         """, alias: "q")
 
     static let all = [quotes, meetings, people]
@@ -52,76 +97,81 @@ public enum SearchIndex {
     /// The collections `q` searches.
     public static let collections = all.map(\.collection)
 
-    static func searched(_ collection: String) -> Searched? {
-        all.first { $0.collection == collection }
+    /// Statements are cached by the identity of their SQL object: each is made once.
+    struct Statements: Sendable {
+        let insert, delete, keyOf, addKey, removeKey, exists, before, after: SQL
+        init(_ searched: Searched) {
+            insert = searched.insertOne
+            delete = searched.deleteRow
+            keyOf = searched.keyOf
+            addKey = searched.addKey
+            removeKey = searched.removeKey
+            exists = searched.exists
+            before = searched.neighbour(before: true)
+            after = searched.neighbour(before: false)
+        }
     }
 
-    // Statements are cached by the identity of their SQL object: keep one per collection.
-    private static let inserts = Dictionary(uniqueKeysWithValues: all.map { ($0.collection, $0.insertOne) })
-    private static let deletes = Dictionary(uniqueKeysWithValues: all.map { ($0.collection, $0.deleteRow) })
-
-    static let keyOf = SQL("SELECT key FROM search_keys WHERE collection = ?1 AND record_id = ?2")
-    static let addKey = SQL("INSERT INTO search_keys (collection, record_id) VALUES (?1, ?2)")
-    static let removeKey = SQL("DELETE FROM search_keys WHERE key = ?1")
-    static let recordExists: [String: SQL] = [
-        "quotes": SQL("SELECT 1 FROM quotes WHERE id = ?1"),
-        "meetings": SQL("SELECT 1 FROM meetings WHERE id = ?1"),
-        "people": SQL("SELECT 1 FROM people WHERE id = ?1"),
-    ]
+    private static let statements = Dictionary(uniqueKeysWithValues: all.map { ($0.collection, ($0, Statements($0))) })
 
     /// Rebuilds the whole index (every migration from the one that created these tables on).
     public static func rebuild(in database: Database) throws {
         // Before migration 4 the schema had one table for all collections, which the seed filled itself.
-        let present = try database.prepare("SELECT 1 FROM sqlite_master WHERE name = 'search_keys'")
+        let present = try database.prepare("SELECT 1 FROM sqlite_master WHERE name = 'quotes_search_keys'")
         guard try present.step() else { return }
-        try database.execute("DELETE FROM search_keys")
-        for searched in all {
-            try database.execute("DELETE FROM \(searched.table)")
-            try database.execute("""
-                INSERT INTO search_keys (collection, record_id) SELECT '\(searched.collection)', id FROM \(searched.collection)
-                """)
-            try database.execute(searched.insertAll)
-        }
+        present.reset()
+        for searched in all { try rebuild(searched, in: database) }
     }
 
-    /// Reindexes one record: its row is replaced, or removed with its key when the record is gone.
+    static func rebuild(_ searched: Searched, in database: Database) throws {
+        try database.execute("DELETE FROM \(searched.keys)")
+        try database.execute("DELETE FROM \(searched.table)")
+        try database.execute(searched.assignAll)
+        try database.execute(searched.insertAll)
+        // One segment: a query then reads one doclist per word, not one per segment the inserts left.
+        try database.execute("INSERT INTO \(searched.table) (\(searched.table)) VALUES ('optimize')")
+    }
+
+    /// Reindexes one record: its row is replaced, under a key between its neighbours', or removed with its key when
+    /// the record is gone.
     public static func reindex(collection: String, id: String, in database: Database) throws {
-        guard let insert = inserts[collection], let delete = deletes[collection],
-              let exists = recordExists[collection] else { return }
-        let key = try database.withStatement(keyOf) { statement -> Int? in
-            try statement.bind(1, collection)
-            try statement.bind(2, id)
-            return try statement.step() ? statement.int(0) : nil
-        }
-        if let key {
-            try database.withStatement(delete) {
-                try $0.bind(1, key)
-                try $0.run()
+        guard let (searched, sql) = statements[collection] else { return }
+        func key(_ statement: SQL, _ text: String) throws -> Int? {
+            try database.withStatement(statement) {
+                try $0.bind(1, text)
+                return try $0.step() ? $0.int(0) : nil
             }
         }
-        let present = try database.withStatement(exists) {
-            try $0.bind(1, id)
-            return try $0.step()
-        }
-        guard present else {
-            if let key {
-                try database.withStatement(removeKey) {
-                    try $0.bind(1, key)
-                    try $0.run()
+        func run(_ statement: SQL, _ values: [SQLValue]) throws {
+            try database.withStatement(statement) { statement in
+                for (index, value) in values.enumerated() {
+                    switch value {
+                    case let .text(text): try statement.bind(Int32(index + 1), text)
+                    case let .int(number): try statement.bind(Int32(index + 1), number)
+                    }
                 }
+                try statement.run()
             }
+        }
+        if let old = try key(sql.keyOf, id) {
+            try run(sql.delete, [.int(old)])
+            try run(sql.removeKey, [.int(old)])
+        }
+        guard try key(sql.exists, id) != nil else { return }
+        let before = try key(sql.before, id)
+        let after = try key(sql.after, id)
+        let new: Int
+        switch (before, after) {
+        case (nil, nil): new = spacing
+        case let (before?, nil): new = before + spacing
+        case let (nil, after?): new = after - spacing
+        case let (before?, after?) where after - before > 1: new = before + (after - before) / 2
+        default:
+            // No integer between the neighbours: renumber the collection (rare: twenty writes into one gap).
+            try rebuild(searched, in: database)
             return
         }
-        if key == nil {
-            try database.withStatement(addKey) {
-                try $0.bind(1, collection)
-                try $0.bind(2, id)
-                try $0.run()
-            }
-        }
-        try database.withStatement(insert) {
-            try $0.bind(1, id)
-            try $0.run()
-        }
+        try run(sql.addKey, [.int(new), .text(id)])
+        try run(sql.insert, [.int(new), .text(id)])
     }
 }

@@ -32,7 +32,7 @@ import Testing
         for collection in SearchIndex.collections {
             let records = try count(database, "SELECT count(*) FROM \(collection)")
             #expect(records > 0)
-            #expect(try count(database, "SELECT count(*) FROM search_keys WHERE collection = '\(collection)'") == records)
+            #expect(try count(database, "SELECT count(*) FROM \(collection)_search_keys") == records)
             #expect(try count(database, "SELECT count(*) FROM \(collection)_search") == records)
         }
     }

@@ -106,12 +106,12 @@ import Testing
 
     @Test func searchIsExactWhenRareAndBoundedWhenCommon() throws {
         try check("/quotes?q=crystal&limit=500", """
-            SELECT q.id FROM quotes_search JOIN search_keys k ON k.key = quotes_search.rowid JOIN quotes q ON q.id = k.record_id
+            SELECT q.id FROM quotes_search JOIN quotes_search_keys k ON k.key = quotes_search.rowid JOIN quotes q ON q.id = k.record_id
             WHERE quotes_search MATCH 'crystal' ORDER BY q.reading_key
             """)
         // "dialogue" is in about half of 40,000 quotes: past the cap, the first page is still the first in reading order.
         let want = try expected("""
-            SELECT q.id FROM quotes_search JOIN search_keys k ON k.key = quotes_search.rowid JOIN quotes q ON q.id = k.record_id
+            SELECT q.id FROM quotes_search JOIN quotes_search_keys k ON k.key = quotes_search.rowid JOIN quotes q ON q.id = k.record_id
             WHERE quotes_search MATCH 'dialogue' ORDER BY q.reading_key
             """)
         #expect(want.count > Store.exactTotalLimit)

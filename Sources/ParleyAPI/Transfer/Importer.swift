@@ -31,7 +31,8 @@ public enum Importer {
         var names: [RecordCollection: [String: String]] = [:]
         let members: [(String, JSONMember)]
         do {
-            members = try JSONReader.parseObject(bytes, streamed: Set(order.map(\.rawValue))) { key, item in
+            let unreferenced = Set(order.filter { !referenced.contains($0) }.map(\.rawValue))
+            members = try JSONReader.parseObject(bytes, streamed: Set(order.map(\.rawValue)), located: unreferenced) { key, item in
                 guard let collection = RecordCollection(rawValue: key), referenced.contains(collection),
                       case let .string(id)? = item["id"] else { return }
                 if case let .string(name)? = item[collection.nameKey] { names[collection, default: [:]][id] = name } else {

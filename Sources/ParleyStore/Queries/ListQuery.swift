@@ -33,7 +33,12 @@ struct Narrowing {
         /// An index whose order is the list's: `from` (which must join the table under its alias) replaces the
         /// table, `order` the list's order columns (equal values: a copy of them kept in the index's table).
         case ordered(from: String, order: [String])
-        /// An index in another order (full-text search, a range of quote dates). Its matches are counted up to the
+        /// Full-text search: FTS5 yields matches in its keys' order, which is the list's (SearchIndex), through `from`
+        /// (the search table joined to the keys and the table) in `order`; `after` says where a cursor's next page
+        /// starts. A word with at most the cap of matches drives; a denser one drives only when no other filter can
+        /// (another filter with few rows then drives, and the word is checked on each of them).
+        case search(count: String, from: String, order: [String], after: ([String]) -> String)
+        /// An index in another order (a range of quote dates). Its matches are counted up to the
         /// cap first: up to the cap, they are read through `from` and sorted (at most the cap of them); past it they
         /// are dense, and the list's own order is walked with `condition` until the page is full.
         case unordered(count: String, from: String)
@@ -88,32 +93,66 @@ struct ListPlan {
     let count: String
     let page: String
     let parameters: ListParameters
+    /// The capped count, when deciding the driver already counted it (an unordered filter alone).
+    var knownMatches: Int?
 }
 
 extension Store {
     /// Totals are exact up to this many matches; past it a list says `total` is a lower bound. Counting is then
     /// bounded like the page itself, so a search matching millions answers as fast as one matching ten.
-    public static let exactTotalLimit = 10_000
+    /// 1,000 (as GitHub's search and others cap theirs): counting a thousand index entries costs about what a page
+    /// does, so the total does not dominate a list's cost.
+    public static let exactTotalLimit = 1_000
 
     /// The statements of a list request. `unorderedMatches` answers how many rows an unordered driver's count
     /// statement finds (capped); it is asked at most once.
     static func plan(_ table: ListTable, _ narrowings: [Narrowing], parameters: ListParameters,
                      cursor: [SQLValue]?, limit: Int, unorderedMatches: (String, ListParameters) throws -> Int) rethrows
         -> ListPlan {
-        var parameters = parameters
-        let me = table.alias
         // The driver: the first filter that can drive. An unordered one drives only while its matches are sparse.
         var driverIndex: Int?
+        var dense: (index: Int, matches: Int)?
+        var denseSearch: (index: Int, matches: Int)?
+        var knownMatches: Int?
         for (index, narrowing) in narrowings.enumerated() {
             switch narrowing.driver {
             case .none: continue
             case let .unordered(count, _):
-                if try unorderedMatches(count, parameters) > exactTotalLimit { continue }
+                let matches = try unorderedMatches(count, parameters)
+                if matches > exactTotalLimit {
+                    if dense == nil { dense = (index, matches) }
+                    continue
+                }
+                if narrowings.count == 1 { return plan(table, narrowings, parameters, cursor, limit, driverIndex: index,
+                                                           countDriverIndex: index, knownMatches: matches) }
+            case let .search(count, _, _, _):
+                let matches = try unorderedMatches(count, parameters)
+                if matches > exactTotalLimit {
+                    if denseSearch == nil { denseSearch = (index, matches) }
+                    continue
+                }
+                if narrowings.count == 1 { knownMatches = matches }
             case .ordered, .arms: break
             }
             driverIndex = index
             break
         }
+        if driverIndex == nil, let denseSearch {
+            driverIndex = denseSearch.index
+            if narrowings.count == 1 { knownMatches = denseSearch.matches }
+        }
+        // A dense unordered filter with no other driver: the page walks the list's order, but its matches are
+        // counted through its own index (counting needs no order, and walking would check each row's filter).
+        let countDriver = driverIndex ?? dense?.index
+        return plan(table, narrowings, parameters, cursor, limit, driverIndex: driverIndex, countDriverIndex: countDriver,
+                        knownMatches: knownMatches ?? (narrowings.count == 1 ? dense?.matches : nil))
+    }
+
+    private static func plan(_ table: ListTable, _ narrowings: [Narrowing], _ parameters: ListParameters,
+                             _ cursor: [SQLValue]?, _ limit: Int, driverIndex: Int?, countDriverIndex: Int?,
+                             knownMatches: Int?) -> ListPlan {
+        var parameters = parameters
+        let me = table.alias
         let others = narrowings.enumerated().filter { $0.offset != driverIndex }.map(\.element.condition)
         let cap = exactTotalLimit + 1
 
@@ -130,34 +169,50 @@ extension Store {
             let page = arms.map { "SELECT \(table.columns) " + arm($0, after.map { [$0] } ?? [], joins: table.joins) }
                 .joined(separator: " UNION ALL ")
                 + " ORDER BY " + table.orderPositions.map(String.init).joined(separator: ", ") + " LIMIT " + limitParameter
-            return ListPlan(count: count, page: page, parameters: parameters)
+            return ListPlan(count: count, page: page, parameters: parameters, knownMatches: knownMatches)
         }
 
-        var from = table.inOrder
-        var order = table.order
-        var conditions = others
-        if let driverIndex {
-            let driver = narrowings[driverIndex]
-            conditions.insert(driver.drivingCondition ?? driver.condition, at: 0)
-            switch driver.driver {
-            case let .ordered(driverFrom, driverOrder):
-                from = driverFrom
-                order = driverOrder
-            case let .unordered(_, driverFrom):
-                from = driverFrom
-            case .arms, .none:
-                break
+        /// The table read through a driver: where from, in which order, under which conditions.
+        func driven(by index: Int?) -> (from: String, order: [String], conditions: [String], after: (([String]) -> String)?) {
+            var from = table.inOrder
+            var order = table.order
+            var after: (([String]) -> String)?
+            var conditions = narrowings.enumerated().filter { $0.offset != index }.map(\.element.condition)
+            if let index {
+                let driver = narrowings[index]
+                conditions.insert(driver.drivingCondition ?? driver.condition, at: 0)
+                switch driver.driver {
+                case let .ordered(driverFrom, driverOrder):
+                    from = driverFrom
+                    order = driverOrder
+                case let .unordered(_, driverFrom):
+                    from = driverFrom
+                case let .search(_, driverFrom, driverOrder, driverAfter):
+                    from = driverFrom
+                    order = driverOrder
+                    after = driverAfter
+                case .arms, .none:
+                    break
+                }
+            }
+            return (from, order, conditions.filter { !$0.isEmpty }, after)
+        }
+        let counted = driven(by: countDriverIndex)
+        let countFilter = counted.conditions.isEmpty ? "" : " WHERE " + counted.conditions.joined(separator: " AND ")
+        let count = "SELECT count(*) FROM (SELECT 1 FROM \(counted.from)\(countFilter) LIMIT \(cap))"
+        let (from, order, conditions, after) = driven(by: driverIndex)
+        var pageConditions = conditions
+        if let cursor {
+            if let after {
+                pageConditions.append(after(cursor.map { parameters.add($0) }))
+            } else {
+                pageConditions.append(cursorCondition(order, cursor, &parameters))
             }
         }
-        conditions = conditions.filter { !$0.isEmpty }
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let count = "SELECT count(*) FROM (SELECT 1 FROM \(from)\(filter) LIMIT \(cap))"
-        var pageConditions = conditions
-        if let cursor { pageConditions.append(cursorCondition(order, cursor, &parameters)) }
         let pageFilter = pageConditions.isEmpty ? "" : " WHERE " + pageConditions.joined(separator: " AND ")
         let page = "SELECT \(table.columns) FROM \(from) \(table.joins)\(pageFilter) ORDER BY "
             + order.joined(separator: ", ") + " LIMIT " + parameters.add(limit)
-        return ListPlan(count: count, page: page, parameters: parameters)
+        return ListPlan(count: count, page: page, parameters: parameters, knownMatches: knownMatches)
     }
 
     /// `(a, b) > (?5, ?6)`: keyset pagination, which an index on (…, a, b) serves as a range.
@@ -176,7 +231,6 @@ extension Store {
     ) throws -> Page<Item, Cursor> {
         let plan = try Self.plan(table, narrowings, parameters: parameters, cursor: cursor, limit: limit + 1,
                                  unorderedMatches: { try countRows($0, $1) })
-        let matches = try countRows(plan.count, plan.parameters)
         var rows = try database.withStatement(text: plan.page) { statement -> [(Item, Cursor)] in
             try plan.parameters.bind(statement)
             var rows: [(Item, Cursor)] = []
@@ -184,6 +238,9 @@ extension Store {
             while try statement.step() { rows.append(row(statement)) }
             return rows
         }
+        // A first page that holds every match has counted them; otherwise count (or reuse the driver's count).
+        let matches = cursor == nil && rows.count <= limit ? rows.count
+            : try plan.knownMatches ?? countRows(plan.count, plan.parameters)
         var next: Cursor?
         if rows.count > limit {
             rows.removeLast(rows.count - limit)

@@ -148,18 +148,20 @@ extension Store {
 }
 
 extension Store {
-    /// Full-text search as a filter of `alias`'s table: unordered (FTS5 yields matches by rowid), so a sparse word's
-    /// matches are read from the index and sorted, a dense word's checked while the list's own order is walked.
+    /// Full-text search as a filter of `alias`'s table. Driving, it walks the word's matches in key order (the list's);
+    /// as a filter of another driver's rows, it looks each one up by key.
     static func searchNarrowing(_ searched: SearchIndex.Searched, alias: String, _ expression: String) -> Narrowing {
         let fts = searched.table
         return Narrowing(
             """
-            EXISTS (SELECT 1 FROM search_keys k JOIN \(fts) ON \(fts).rowid = k.key
-                    WHERE k.collection = '\(searched.collection)' AND k.record_id = \(alias).id AND \(fts) MATCH \(expression))
+            EXISTS (SELECT 1 FROM \(searched.keys) k JOIN \(fts) ON \(fts).rowid = k.key
+                    WHERE k.record_id = \(alias).id AND \(fts) MATCH \(expression))
             """,
-            driver: .unordered(
+            driver: .search(
                 count: "SELECT count(*) FROM (SELECT 1 FROM \(fts) WHERE \(fts) MATCH \(expression) LIMIT \(exactTotalLimit + 1))",
-                from: "\(fts) CROSS JOIN search_keys k ON k.key = \(fts).rowid CROSS JOIN \(searched.collection) \(alias) ON \(alias).id = k.record_id"),
+                from: "\(fts) CROSS JOIN \(searched.keys) k ON k.key = \(fts).rowid CROSS JOIN \(searched.collection) \(alias) ON \(alias).id = k.record_id",
+                order: ["\(fts).rowid"],
+                after: { "\(fts).rowid > " + searched.keyAtOrBefore($0) }),
             drivingCondition: "\(fts) MATCH \(expression)")
     }
 }

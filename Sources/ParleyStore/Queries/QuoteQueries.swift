@@ -70,6 +70,9 @@ extension Store {
                 driver: .ordered(from: "quote_topics xt CROSS JOIN quotes q ON q.id = xt.quote_id", order: ["xt.reading_key"]),
                 drivingCondition: "xt.topic_id = \(t)"))
         }
+        if let search = filter.search {
+            narrowings.append(searchNarrowing(SearchIndex.quotes, alias: "q", parameters.add(search.expression)))
+        }
         if filter.from != nil || filter.to != nil {
             var conditions: [String] = []
             if let from = filter.from { conditions.append("q.date >= \(parameters.add(from.text))") }
@@ -79,9 +82,6 @@ extension Store {
             narrowings.append(Narrowing(condition, driver: .unordered(
                 count: "SELECT count(*) FROM (SELECT 1 FROM quotes q INDEXED BY quotes_date WHERE \(condition) LIMIT \(exactTotalLimit + 1))",
                 from: "quotes q INDEXED BY quotes_date")))
-        }
-        if let search = filter.search {
-            narrowings.append(searchNarrowing(SearchIndex.quotes, alias: "q", parameters.add(search.expression)))
         }
         return narrowings
     }
