@@ -26,6 +26,10 @@ final class Connection {
     var headStartedAt: Int?
     var lingerStartedAt = 0
     var lingerDiscarded = 0
+    /// A streaming response in progress (see `ResponseStream`); requests behind it wait.
+    var stream: StreamHandle?
+    /// For a deferred response: how to frame it once it comes.
+    var deferredRequest: (method: HTTPMethod, version: HTTPVersion, keepAlive: Bool, target: String, started: Int)?
 
     init(fd: Int32, remoteAddress: String, limits: ParserLimits, now: Int) {
         self.fd = fd
@@ -46,6 +50,11 @@ final class Connection {
     func expiry(now: Int, configuration: ServerConfiguration) -> Expiry {
         if phase == .lingering {
             return now - lingerStartedAt >= 2_000 ? .silentClose : .none
+        }
+        if stream != nil {
+            // Exempt from the idle timeout: a stream's producer keeps it busy (heartbeats); only a peer that
+            // reads nothing of what is pending for the write timeout is dropped.
+            return hasPendingOutput && now - lastActivity >= configuration.writeTimeoutMs ? .silentClose : .none
         }
         if hasPendingOutput {
             return now - lastActivity >= configuration.writeTimeoutMs ? .silentClose : .none

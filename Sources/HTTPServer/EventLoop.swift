@@ -9,6 +9,7 @@ final class EventLoop {
     private let handler: any HTTPHandler
     private var listener: Int32
     private let wakeFD: Int32
+    private let waker: LoopWaker
     private let epollFD: Int32
     private let shutdownRequested: @Sendable () -> Bool
 
@@ -23,18 +24,24 @@ final class EventLoop {
     private var drainDeadline = 0
     private var nextSweep = 0
     private var nextPrune = 0
+    /// Connections whose response is a stream, by descriptor.
+    private var streams: [Int32: Connection] = [:]
+    private var streamRound = 0
+    private var nextStreamPump = 0
+    private var streamsDue = false
 
     private static let readChunk = 16 * 1024
     private static let bufferSize = 16 * 1024
     private static let lingerLimit = 1 << 20
 
     init(configuration: ServerConfiguration, stats: ServerStats, handler: any HTTPHandler, listener: Int32,
-         wakeFD: Int32, shutdownRequested: @escaping @Sendable () -> Bool) throws {
+         wakeFD: Int32, waker: LoopWaker, shutdownRequested: @escaping @Sendable () -> Bool) throws {
         self.configuration = configuration
         self.stats = stats
         self.handler = handler
         self.listener = listener
         self.wakeFD = wakeFD
+        self.waker = waker
         self.shutdownRequested = shutdownRequested
         log = ByteBuffer(capacity: 4096)
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -52,7 +59,8 @@ final class EventLoop {
     func run() {
         var events = [epoll_event](repeating: epoll_event(), count: 256)
         while true {
-            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, Int32($0.count), 250) }
+            let timeout = streams.isEmpty ? 250 : Int32(max(1, min(250, configuration.streamPollMs)))
+            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, Int32($0.count), timeout) }
             date.update(now: Clock.wallSeconds())
             if count < 0 && errno != EINTR { break }
             for index in 0..<max(0, Int(count)) {
@@ -63,6 +71,7 @@ final class EventLoop {
                 } else if fd == wakeFD {
                     var value: UInt64 = 0
                     _ = read(wakeFD, &value, 8)
+                    streamsDue = true
                 } else if let connection = connection(fd) {
                     if event.events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
                         readable(connection)
@@ -75,6 +84,10 @@ final class EventLoop {
             flushLog()
             let now = Clock.monotonicMilliseconds()
             if !draining && shutdownRequested() { beginDrain(now: now) }
+            if !streams.isEmpty && (streamsDue || now >= nextStreamPump) {
+                pumpStreams(now: now, ending: false)
+            }
+            streamsDue = false
             if now >= nextSweep {
                 nextSweep = now + 250
                 sweep(now: now)
@@ -153,6 +166,14 @@ final class EventLoop {
                 if connection.lingerDiscarded > Self.lingerLimit { close(connection) }
                 return
             }
+            if connection.stream?.kind == .body {
+                // Nothing more is read from a stream's client but its close; what it sends is dropped, within bounds.
+                buffer.clear()
+                returnBuffer(buffer)
+                connection.lingerDiscarded += count
+                if connection.lingerDiscarded > Self.lingerLimit { close(connection) }
+                return
+            }
             connection.input = buffer
             if connection.headStartedAt == nil && !connection.parser.isReadingBody {
                 connection.headStartedAt = connection.lastActivity
@@ -163,7 +184,9 @@ final class EventLoop {
         if connection.input == nil { returnBuffer(buffer) }
         if count == 0 {
             // The peer is done sending. Answer nothing invented for a partial request; finish what is owed.
-            if connection.hasPendingOutput && connection.phase == .open {
+            if connection.stream != nil {
+                close(connection)  // the subscriber left
+            } else if connection.hasPendingOutput && connection.phase == .open {
                 connection.closeAfterFlush = true
                 connection.readPaused = true
                 updateInterest(connection)
@@ -181,7 +204,7 @@ final class EventLoop {
     private func process(_ connection: Connection) {
         guard let input = connection.input else { return }
         var consumed = 0
-        parsing: while !connection.closeAfterFlush {
+        parsing: while !connection.closeAfterFlush && connection.stream == nil {
             if (connection.output?.readableCount ?? 0) >= configuration.outputHighWater {
                 connection.readPaused = true
                 break
@@ -197,7 +220,7 @@ final class EventLoop {
                 if draining { request.keepAlive = false }
                 respond(to: request, on: connection)
                 connection.headStartedAt = nil
-                if !request.keepAlive { connection.closeAfterFlush = true }
+                if !request.keepAlive && connection.stream?.kind != .body { connection.closeAfterFlush = true }
             case .failure(let error):
                 stats.parseErrors.add(1, ordering: .relaxed)
                 enqueue(error.response, method: connection.parser.failedMethod, version: .http11, keepAlive: false, on: connection,
@@ -206,6 +229,9 @@ final class EventLoop {
             }
         }
         input.consume(consumed)
+        if connection.stream != nil && input.readableCount >= configuration.outputHighWater {
+            connection.readPaused = true  // requests pipelined behind a long poll wait, within bounds
+        }
         if input.isEmpty || connection.closeAfterFlush {
             input.clear()
             returnBuffer(input)
@@ -232,6 +258,14 @@ final class EventLoop {
         }
         stats.requests.add(1, ordering: .relaxed)
         stats.requestMetrics.record(route: response.route, status: response.status, micros: Clock.monotonicMicroseconds() - started)
+        if response.wakesStreams {
+            waker.wakeAll(except: wakeFD)
+            streamsDue = true
+        }
+        if let stream = response.stream, request.method == .get {
+            startStream(stream, response: response, request: request, on: connection, started: started)
+            return
+        }
         enqueue(response, method: request.method, version: request.version, keepAlive: request.keepAlive,
                 on: connection, logTarget: request.target, started: started)
     }
@@ -241,21 +275,26 @@ final class EventLoop {
         let out = outputBuffer(connection)
         let before = out.readableCount
         writer.write(response, method: method, version: version, keepAlive: keepAlive, date: date.bytes, into: out)
-        if !configuration.quiet {
-            let micros = started.map { Clock.monotonicMicroseconds() - $0 } ?? 0
-            log.append(connection.remoteAddress)
-            log.append(" " as StaticString)
-            log.append(method?.rawValue ?? "-")
-            log.append(" " as StaticString)
-            appendLogSafe(logTarget)
-            log.append(" " as StaticString)
-            log.appendDecimal(response.status)
-            log.append(" " as StaticString)
-            log.appendDecimal(out.readableCount - before)
-            log.append(" " as StaticString)
-            log.appendDecimal(micros)
-            log.append("us\n" as StaticString)
-        }
+        logLine(connection, method: method, target: logTarget, status: response.status,
+                bytes: out.readableCount - before, started: started)
+    }
+
+    private func logLine(_ connection: Connection, method: HTTPMethod?, target: String, status: Int, bytes: Int,
+                         started: Int?) {
+        guard !configuration.quiet else { return }
+        let micros = started.map { Clock.monotonicMicroseconds() - $0 } ?? 0
+        log.append(connection.remoteAddress)
+        log.append(" " as StaticString)
+        log.append(method?.rawValue ?? "-")
+        log.append(" " as StaticString)
+        appendLogSafe(target)
+        log.append(" " as StaticString)
+        log.appendDecimal(status)
+        log.append(" " as StaticString)
+        log.appendDecimal(bytes)
+        log.append(" " as StaticString)
+        log.appendDecimal(micros)
+        log.append("us\n" as StaticString)
     }
 
     /// Request targets are printable ASCII by the time they get here; this guards the log anyway.
@@ -326,6 +365,88 @@ final class EventLoop {
         watch(connection.fd, events: events, op: EPOLL_CTL_MOD)
     }
 
+    // MARK: - Streams
+
+    private func startStream(_ stream: StreamHandle, response: HTTPResponse, request: HTTPRequest,
+                             on connection: Connection, started: Int) {
+        connection.stream = stream
+        streams[connection.fd] = connection
+        stats.openStreams.add(1, ordering: .relaxed)
+        switch stream.kind {
+        case .body:
+            if let size = configuration.streamSendBuffer {
+                var value = Int32(clamping: size)
+                setsockopt(connection.fd, SOL_SOCKET, SO_SNDBUF, &value, socklen_t(MemoryLayout<Int32>.size))
+            }
+            let out = outputBuffer(connection)
+            writer.writeStreamHead(response, date: date.bytes, into: out)
+            logLine(connection, method: request.method, target: request.target, status: response.status,
+                    bytes: out.readableCount, started: started)
+        case .deferred:
+            connection.deferredRequest = (request.method, request.version, request.keepAlive && !draining,
+                                          request.target, started)
+        }
+        pump(connection, now: Clock.monotonicMilliseconds(), ending: draining, inline: true)
+    }
+
+    private func pumpStreams(now: Int, ending: Bool) {
+        streamRound += 1
+        nextStreamPump = now + configuration.streamPollMs
+        for connection in Array(streams.values) where connection.stream != nil {
+            pump(connection, now: now, ending: ending)
+        }
+    }
+
+    /// One pump of one stream; what it hands over is sent with one `send`. `inline`: called from `process`, which
+    /// goes on parsing and flushes itself, so nothing here may flush, process or close.
+    private func pump(_ connection: Connection, now: Int, ending: Bool, inline: Bool = false) {
+        guard let stream = connection.stream else { return }
+        let pending = connection.output?.readableCount ?? 0
+        let tick = StreamTick(now: now, round: streamRound, room: max(0, configuration.streamOutputLimit - pending),
+                              ending: ending)
+        switch stream.producer.pump(tick) {
+        case .wait:
+            if !inline && pending > 0 { flush(connection) }
+        case .send(let bytes):
+            if !bytes.isEmpty { outputBuffer(connection).append(bytes) }
+            if !inline { flush(connection) }
+        case .finish(let bytes):
+            if !bytes.isEmpty { outputBuffer(connection).append(bytes) }
+            endStream(connection)?.closed()
+            connection.closeAfterFlush = true
+            if !inline { flush(connection) }
+        case .respond(let response):
+            endStream(connection)?.closed()
+            let request = connection.deferredRequest
+            connection.deferredRequest = nil
+            let keepAlive = (request?.keepAlive ?? false) && !draining
+            enqueue(response, method: request?.method ?? .get, version: request?.version ?? .http11, keepAlive: keepAlive,
+                    on: connection, logTarget: request?.target ?? "-", started: request?.started)
+            if !keepAlive { connection.closeAfterFlush = true }
+            if !inline {
+                if connection.hasPendingInput && !connection.closeAfterFlush { process(connection) } else { flush(connection) }
+            }
+        case .drop:
+            stats.streamsDropped.add(1, ordering: .relaxed)
+            if inline {
+                endStream(connection)?.closed()
+                connection.closeAfterFlush = true
+            } else {
+                close(connection)
+            }
+        }
+    }
+
+    /// Forgets the connection's stream (the connection itself stays); returns its producer.
+    @discardableResult
+    private func endStream(_ connection: Connection) -> (any ResponseStream)? {
+        guard let stream = connection.stream else { return nil }
+        connection.stream = nil
+        streams[connection.fd] = nil
+        stats.openStreams.subtract(1, ordering: .relaxed)
+        return stream.producer
+    }
+
     // MARK: - Timers, shutdown
 
     private func sweep(now: Int) {
@@ -368,6 +489,7 @@ final class EventLoop {
         if listenerPausedUntil == nil { watch(listener, events: 0, op: EPOLL_CTL_DEL) }
         Glibc.close(listener)
         listener = -1
+        pumpStreams(now: now, ending: true)
         for case let connection? in connections {
             if connection.isIdle || connection.phase == .lingering {
                 close(connection)
@@ -399,6 +521,7 @@ final class EventLoop {
         connections[index] = nil
         connectionCount -= 1
         stats.openConnections.subtract(1, ordering: .relaxed)
+        endStream(connection)?.closed()
         if let input = connection.input { input.clear(); returnBuffer(input) }
         if let output = connection.output { output.clear(); returnBuffer(output) }
         connection.input = nil
