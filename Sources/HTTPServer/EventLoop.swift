@@ -32,7 +32,7 @@ final class EventLoop {
 
     private static let readChunk = 16 * 1024
     private static let bufferSize = 16 * 1024
-    private static let lingerLimit = 1 << 20
+    private let timeouts: ConnectionStateMachine.Timeouts
 
     init(configuration: ServerConfiguration, stats: ServerStats, handler: any HTTPHandler, listener: Int32,
          wakeFD: Int32, waker: LoopWaker, shutdownRequested: @escaping @Sendable () -> Bool) throws {
@@ -42,6 +42,7 @@ final class EventLoop {
         self.listener = listener
         self.wakeFD = wakeFD
         self.waker = waker
+        timeouts = ConnectionStateMachine.Timeouts(configuration)
         self.shutdownRequested = shutdownRequested
         log = ByteBuffer(capacity: 4096)
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -128,8 +129,8 @@ final class EventLoop {
             stats.acceptedConnections.add(1, ordering: .relaxed)
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            let connection = Connection(fd: fd, remoteAddress: Listener.peerAddress(&storage),
-                                        limits: configuration.limits, now: Clock.monotonicMilliseconds())
+            let connection = Connection(fd: fd, remoteAddress: Listener.peerAddress(&storage), limits: configuration.limits,
+                                        timeouts: timeouts, now: Clock.monotonicMilliseconds())
             store(connection)
             watch(fd, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)
         }
@@ -157,46 +158,61 @@ final class EventLoop {
         if count > 0 {
             buffer.didWrite(count)
             stats.bytesIn.add(count, ordering: .relaxed)
-            connection.lastActivity = Clock.monotonicMilliseconds()
-            if connection.phase == .lingering {
+            switch connection.machine.bytesRead(count, now: Clock.monotonicMilliseconds()) {
+            case .process:
+                connection.input = buffer
+                process(connection)
+            case .close:
+                if connection.input !== buffer { buffer.clear(); returnBuffer(buffer) }
+                close(connection)
+            default:  // .discardInput: lingering, or a stream's client, whose bytes are dropped
+                if connection.input === buffer { connection.input = nil }
                 buffer.clear()
                 returnBuffer(buffer)
-                connection.input = nil
-                connection.lingerDiscarded += count
-                if connection.lingerDiscarded > Self.lingerLimit { close(connection) }
-                return
             }
-            if connection.stream?.kind == .body {
-                // Nothing more is read from a stream's client but its close; what it sends is dropped, within bounds.
-                buffer.clear()
-                returnBuffer(buffer)
-                connection.lingerDiscarded += count
-                if connection.lingerDiscarded > Self.lingerLimit { close(connection) }
-                return
-            }
-            connection.input = buffer
-            if connection.headStartedAt == nil && !connection.parser.isReadingBody {
-                connection.headStartedAt = connection.lastActivity
-            }
-            process(connection)
             return
         }
         if connection.input == nil { returnBuffer(buffer) }
         if count == 0 {
-            // The peer is done sending. Answer nothing invented for a partial request; finish what is owed.
-            if connection.stream != nil {
-                close(connection)  // the subscriber left
-            } else if connection.hasPendingOutput && connection.phase == .open {
-                connection.closeAfterFlush = true
-                connection.readPaused = true
-                updateInterest(connection)
-            } else {
-                close(connection)
-            }
+            // The peer is done sending.
+            perform(connection.machine.peerClosed(hasPendingOutput: connection.hasPendingOutput), on: connection)
             return
         }
         let code = errno
-        if code != EAGAIN && code != EWOULDBLOCK && code != EINTR { close(connection) }
+        if code != EAGAIN && code != EWOULDBLOCK && code != EINTR { perform(connection.machine.failed(), on: connection) }
+    }
+
+    /// Carries out what the state machine asked for (the actions that need no more context than the connection).
+    private func perform(_ action: ConnectionStateMachine.Action, on connection: Connection) {
+        switch action {
+        case .none, .discardInput:
+            break
+        case .process:
+            process(connection)
+        case .write:
+            updateInterest(connection)
+        case .resumeReading:
+            updateInterest(connection)
+            if connection.hasPendingInput { process(connection) }
+        case .linger:
+            startLingering(connection)
+        case .close:
+            close(connection)
+        case .timeout(let kind):
+            stats.timeouts.add(1, ordering: .relaxed)
+            let detail = kind == .body
+                ? "The request body did not arrive within \(configuration.bodyTimeoutMs / 1000) s."
+                : "The request head was not complete within \(configuration.headTimeoutMs / 1000) s."
+            if let input = connection.input {
+                input.clear()
+                returnBuffer(input)
+                connection.input = nil
+            }
+            enqueue(.problem(status: 408, detail: detail), method: nil, version: .http11, keepAlive: false,
+                    on: connection, logTarget: "-", started: nil)
+            connection.machine.timedOut()
+            flush(connection)
+        }
     }
 
     /// Parses and answers every complete request in the connection's input, in order,
@@ -204,9 +220,9 @@ final class EventLoop {
     private func process(_ connection: Connection) {
         guard let input = connection.input else { return }
         var consumed = 0
-        parsing: while !connection.closeAfterFlush && connection.stream == nil {
+        parsing: while !connection.machine.closeAfterFlush && connection.stream == nil {
             if (connection.output?.readableCount ?? 0) >= configuration.outputHighWater {
-                connection.readPaused = true
+                connection.machine.throttle()
                 break
             }
             let unread = UnsafeBufferPointer(rebasing: input.readable[consumed...])
@@ -219,27 +235,25 @@ final class EventLoop {
                 request.remoteAddress = connection.remoteAddress
                 if draining { request.keepAlive = false }
                 respond(to: request, on: connection)
-                connection.headStartedAt = nil
-                if !request.keepAlive && connection.stream?.kind != .body { connection.closeAfterFlush = true }
+                connection.machine.requestAnswered(keepAlive: request.keepAlive)
             case .failure(let error):
                 stats.parseErrors.add(1, ordering: .relaxed)
                 enqueue(error.response, method: connection.parser.failedMethod, version: .http11, keepAlive: false, on: connection,
                      logTarget: "-", started: nil)
-                connection.closeAfterFlush = true
+                connection.machine.refused()
             }
         }
         input.consume(consumed)
-        if connection.stream != nil && input.readableCount >= configuration.outputHighWater {
-            connection.readPaused = true  // requests pipelined behind a long poll wait, within bounds
+        if connection.stream?.kind == .deferred && input.readableCount >= configuration.outputHighWater {
+            connection.machine.throttle()  // requests pipelined behind a long poll wait, within bounds
         }
-        if input.isEmpty || connection.closeAfterFlush {
+        if input.isEmpty || connection.machine.closeAfterFlush {
             input.clear()
             returnBuffer(input)
             connection.input = nil
         }
-        if connection.input != nil && connection.headStartedAt == nil && !connection.parser.isReadingBody {
-            connection.headStartedAt = Clock.monotonicMilliseconds()
-        }
+        connection.machine.parsed(now: Clock.monotonicMilliseconds(), readingBody: connection.parser.isReadingBody,
+                                  midRequest: connection.parser.isMidRequest, hasPendingInput: connection.input != nil)
         flush(connection)
     }
 
@@ -312,41 +326,32 @@ final class EventLoop {
                 if written > 0 {
                     output.consume(written)
                     stats.bytesOut.add(written, ordering: .relaxed)
-                    connection.lastActivity = Clock.monotonicMilliseconds()
+                    connection.machine.wrote(now: Clock.monotonicMilliseconds())
                 } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                     updateInterest(connection)
                     return
                 } else if written < 0 && errno == EINTR {
                     continue
                 } else {
-                    close(connection)  // the peer vanished mid-response
+                    perform(connection.machine.failed(), on: connection)  // the peer vanished mid-response
                     return
                 }
             }
             returnBuffer(output)
             connection.output = nil
         }
-        if connection.closeAfterFlush {
-            startLingering(connection)
-            return
+        switch connection.machine.outputDrained(now: Clock.monotonicMilliseconds()) {
+        case .none:
+            if connection.watchingWrite { updateInterest(connection) }
+        case let action:
+            perform(action, on: connection)
         }
-        if connection.readPaused {
-            connection.readPaused = false
-            updateInterest(connection)
-            if connection.hasPendingInput { process(connection) }
-            return
-        }
-        if connection.watchingWrite { updateInterest(connection) }
     }
 
     /// Shuts our side and reads and drops what the peer still sends for a moment, so that
     /// closing with unread bytes does not reset the connection before our response arrives.
     private func startLingering(_ connection: Connection) {
-        guard connection.phase == .open else { return }
         Glibc.shutdown(connection.fd, Int32(SHUT_WR))
-        connection.phase = .lingering
-        connection.lingerStartedAt = Clock.monotonicMilliseconds()
-        connection.readPaused = false
         if let input = connection.input {
             input.clear()
             returnBuffer(input)
@@ -357,7 +362,7 @@ final class EventLoop {
 
     private func updateInterest(_ connection: Connection) {
         let wantsWrite = connection.hasPendingOutput
-        let wantsRead = !connection.readPaused
+        let wantsRead = !connection.machine.readPaused
         var events: UInt32 = 0
         if wantsRead { events |= EPOLLIN.rawValue }
         if wantsWrite { events |= EPOLLOUT.rawValue }
@@ -370,6 +375,7 @@ final class EventLoop {
     private func startStream(_ stream: StreamHandle, response: HTTPResponse, request: HTTPRequest,
                              on connection: Connection, started: Int) {
         connection.stream = stream
+        connection.machine.streamStarted(body: stream.kind == .body)
         streams[connection.fd] = connection
         stats.openStreams.add(1, ordering: .relaxed)
         switch stream.kind {
@@ -413,7 +419,7 @@ final class EventLoop {
         case .finish(let bytes):
             if !bytes.isEmpty { outputBuffer(connection).append(bytes) }
             endStream(connection)?.closed()
-            connection.closeAfterFlush = true
+            connection.machine.streamEnded(closing: true)
             if !inline { flush(connection) }
         case .respond(let response):
             endStream(connection)?.closed()
@@ -422,15 +428,15 @@ final class EventLoop {
             let keepAlive = (request?.keepAlive ?? false) && !draining
             enqueue(response, method: request?.method ?? .get, version: request?.version ?? .http11, keepAlive: keepAlive,
                     on: connection, logTarget: request?.target ?? "-", started: request?.started)
-            if !keepAlive { connection.closeAfterFlush = true }
+            connection.machine.streamEnded(closing: !keepAlive)
             if !inline {
-                if connection.hasPendingInput && !connection.closeAfterFlush { process(connection) } else { flush(connection) }
+                if connection.hasPendingInput && !connection.machine.closeAfterFlush { process(connection) } else { flush(connection) }
             }
         case .drop:
             stats.streamsDropped.add(1, ordering: .relaxed)
             if inline {
                 endStream(connection)?.closed()
-                connection.closeAfterFlush = true
+                connection.machine.streamEnded(closing: true)
             } else {
                 close(connection)
             }
@@ -459,27 +465,8 @@ final class EventLoop {
             watch(listener, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)
         }
         for case let connection? in connections {
-            switch connection.expiry(now: now, configuration: configuration) {
-            case .none:
-                break
-            case .silentClose:
-                close(connection)
-            case .requestTimeout:
-                stats.timeouts.add(1, ordering: .relaxed)
-                let detail = connection.parser.isReadingBody
-                    ? "The request body did not arrive within \(configuration.bodyTimeoutMs / 1000) s."
-                    : "The request head was not complete within \(configuration.headTimeoutMs / 1000) s."
-                connection.headStartedAt = nil
-                if let input = connection.input {
-                    input.clear()
-                    returnBuffer(input)
-                    connection.input = nil
-                }
-                enqueue(.problem(status: 408, detail: detail), method: nil, version: .http11, keepAlive: false,
-                     on: connection, logTarget: "-", started: nil)
-                connection.closeAfterFlush = true
-                flush(connection)
-            }
+            let action = connection.machine.tick(now: now, hasPendingOutput: connection.hasPendingOutput)
+            if action != .none { perform(action, on: connection) }
         }
     }
 
@@ -491,11 +478,10 @@ final class EventLoop {
         listener = -1
         pumpStreams(now: now, ending: true)
         for case let connection? in connections {
-            if connection.isIdle || connection.phase == .lingering {
-                close(connection)
-            } else if !connection.parser.isMidRequest && !connection.hasPendingInput {
-                connection.closeAfterFlush = true  // finish the response in flight, then close
-            }
+            // Idle ones close now; a response in flight finishes, then the connection closes.
+            let action = connection.machine.drain(hasPendingInput: connection.hasPendingInput || connection.parser.isMidRequest,
+                                                  hasPendingOutput: connection.hasPendingOutput)
+            if action != .none { perform(action, on: connection) }
         }
     }
 
