@@ -324,6 +324,34 @@ enum TestHTTPClientFind {
         #expect(answer?.header("Connection") == "close")
     }
 
+    @Test func streamsCountTowardTheConnectionLimit() throws {
+        let api = try TestAPI(server: { $0.maxConnections = 2 })
+        let first = try SSESubscriber(port: api.port, target: "/changes?since=88")
+        let second = try SSESubscriber(port: api.port, target: "/changes?since=88")
+        #expect(SSESubscriber.read([first, second], timeout: 10) { first.head != nil && second.head != nil })
+        #expect(api.server.stats.openStreams.load(ordering: .relaxed) == 2)
+        #expect(try api.get("/changes").status == 503)
+    }
+
+    @Test func sigtermEndsStreamsAndTheProcessExitsZeroWithinFiveSeconds() throws {
+        let directory = try TemporaryDirectory()
+        let serve = try ServeProcess(database: directory.path("parley.sqlite"))
+        let subscriber = try SSESubscriber(port: serve.port, target: "/changes?since=80")
+        #expect(SSESubscriber.read([subscriber], timeout: 10) { subscriber.events.count >= 8 })
+        let poll = try TestHTTPClient(port: serve.port)
+        try poll.send("GET /changes?since=88&wait=60 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(Self.waitUntil {
+            (try? TestHTTPClient(port: serve.port).request("GET", "/metrics").text.contains("parley_open_streams 2")) == true
+        })
+        let began = Date()
+        serve.kill(SIGTERM)
+        #expect(Date().timeIntervalSince(began) < 5)
+        #expect(serve.process.terminationStatus == 0)
+        SSESubscriber.read([subscriber], timeout: 5) { subscriber.closed }
+        #expect(subscriber.closed)
+        #expect(try poll.readResponse(timeout: 5)?.status == 200)
+    }
+
     @Test func curlReadsTheStream() throws {
         let curl = ["/usr/bin/curl", "/usr/local/bin/curl", "/bin/curl"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let curl else { return }  // no curl on this machine: nothing to try
