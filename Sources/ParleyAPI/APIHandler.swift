@@ -139,7 +139,13 @@ public final class APIHandler: HTTPHandler {
                                            queueLimit: configuration.streamQueueLimit)
             return .stream(headers: headers, stream)
         }
-        guard mayHold, let wait, request.method == .get, try store.dataVersion() <= since else { return nil }
+        guard mayHold, let wait, request.method == .get else { return nil }
+        // Whatever the answer will refuse is refused now, not after the wait.
+        _ = try query.limit()
+        _ = try FieldSelection(query["fields"], available: ChangesResource.fields)
+        _ = try query["cursor"].map { try CursorToken.decode($0, list: ChangesResource.name, as: ChangesResource.Cursor.self) }
+        _ = try Representation.choose(query, accept: request.headers["Accept"])
+        guard try store.dataVersion() <= since else { return nil }
         return .deferred(LongPoll(handler: self, request: request, since: since, waitMs: wait * 1000))
     }
 

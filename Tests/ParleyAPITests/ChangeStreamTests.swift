@@ -300,6 +300,9 @@ enum TestHTTPClientFind {
         // The connection goes on: the next request on it is answered as usual.
         #expect(try held.request("GET", "/changes?since=\(start + 1)&wait=1").status == 200)
 
+        // What the answer would refuse is refused at once, not after the wait.
+        #expect(try api.get("/changes?since=\(start + 1)&wait=60&limit=0").status == 400)
+        #expect(try api.get("/changes?since=\(start + 1)&wait=60&fields=nope").status == 400)
         for bad in ["0", "61", "abc", "1.5", "01", ""] {
             let response = try api.get("/changes?since=\(start)&wait=\(bad)")
             #expect(response.status == 400, "wait=\(bad)")
