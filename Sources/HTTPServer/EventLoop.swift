@@ -466,6 +466,9 @@ final class EventLoop {
         }
         for case let connection? in connections {
             let action = connection.machine.tick(now: now, hasPendingOutput: connection.hasPendingOutput)
+            if action == .close && connection.stream != nil {
+                stats.streamsDropped.add(1, ordering: .relaxed)  // a stream whose client read nothing for the write timeout
+            }
             if action != .none { perform(action, on: connection) }
         }
     }

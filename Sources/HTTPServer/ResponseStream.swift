@@ -26,6 +26,13 @@ public struct StreamTick {
     public var room: Int
     /// The server is shutting down: finish now.
     public var ending: Bool
+
+    public init(now: Int, round: Int, room: Int, ending: Bool) {
+        self.now = now
+        self.round = round
+        self.room = room
+        self.ending = ending
+    }
 }
 
 public enum StreamStep {
