@@ -252,8 +252,13 @@ def partial_dates(post):
 # read: such an Accept asks for the JSON list instead. ChangeStreamTests cover both (and curl -N reads the stream).
 @schemathesis.hook
 def map_query(ctx, query):
-    if query and is_integer(query.get("wait"), 1) and query["wait"] <= 60:
+    if not query or "wait" not in query:
+        return query
+    wait = query["wait"]
+    if is_integer(wait, 1) and wait <= 60:
         query["wait"] = 1
+    elif isinstance(wait, str) and wait.isascii() and wait.isdigit() and str(int(wait)) == wait and 1 <= int(wait) <= 60:
+        query["wait"] = "1"
     return query
 
 
