@@ -9,6 +9,7 @@ final class EventLoop {
     private let handler: any HTTPHandler
     private var listener: Int32
     private let wakeFD: Int32
+    private let waker: LoopWaker
     private let epollFD: Int32
     private let shutdownRequested: @Sendable () -> Bool
 
@@ -23,18 +24,25 @@ final class EventLoop {
     private var drainDeadline = 0
     private var nextSweep = 0
     private var nextPrune = 0
+    /// Connections whose response is a stream, by descriptor.
+    private var streams: [Int32: Connection] = [:]
+    private var streamRound = 0
+    private var nextStreamPump = 0
+    private var streamsDue = false
 
     private static let readChunk = 16 * 1024
     private static let bufferSize = 16 * 1024
-    private static let lingerLimit = 1 << 20
+    private let timeouts: ConnectionStateMachine.Timeouts
 
     init(configuration: ServerConfiguration, stats: ServerStats, handler: any HTTPHandler, listener: Int32,
-         wakeFD: Int32, shutdownRequested: @escaping @Sendable () -> Bool) throws {
+         wakeFD: Int32, waker: LoopWaker, shutdownRequested: @escaping @Sendable () -> Bool) throws {
         self.configuration = configuration
         self.stats = stats
         self.handler = handler
         self.listener = listener
         self.wakeFD = wakeFD
+        self.waker = waker
+        timeouts = ConnectionStateMachine.Timeouts(configuration)
         self.shutdownRequested = shutdownRequested
         log = ByteBuffer(capacity: 4096)
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
@@ -52,7 +60,8 @@ final class EventLoop {
     func run() {
         var events = [epoll_event](repeating: epoll_event(), count: 256)
         while true {
-            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, Int32($0.count), 250) }
+            let timeout = streams.isEmpty ? 250 : Int32(max(1, min(250, configuration.streamPollMs)))
+            let count = events.withUnsafeMutableBufferPointer { epoll_wait(epollFD, $0.baseAddress, Int32($0.count), timeout) }
             date.update(now: Clock.wallSeconds())
             if count < 0 && errno != EINTR { break }
             for index in 0..<max(0, Int(count)) {
@@ -63,6 +72,7 @@ final class EventLoop {
                 } else if fd == wakeFD {
                     var value: UInt64 = 0
                     _ = read(wakeFD, &value, 8)
+                    streamsDue = true
                 } else if let connection = connection(fd) {
                     if event.events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
                         readable(connection)
@@ -75,6 +85,10 @@ final class EventLoop {
             flushLog()
             let now = Clock.monotonicMilliseconds()
             if !draining && shutdownRequested() { beginDrain(now: now) }
+            if !streams.isEmpty && (streamsDue || now >= nextStreamPump) {
+                pumpStreams(now: now, ending: false)
+            }
+            streamsDue = false
             if now >= nextSweep {
                 nextSweep = now + 250
                 sweep(now: now)
@@ -115,8 +129,8 @@ final class EventLoop {
             stats.acceptedConnections.add(1, ordering: .relaxed)
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            let connection = Connection(fd: fd, remoteAddress: Listener.peerAddress(&storage),
-                                        limits: configuration.limits, now: Clock.monotonicMilliseconds())
+            let connection = Connection(fd: fd, remoteAddress: Listener.peerAddress(&storage), limits: configuration.limits,
+                                        timeouts: timeouts, now: Clock.monotonicMilliseconds())
             store(connection)
             watch(fd, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)
         }
@@ -144,36 +158,61 @@ final class EventLoop {
         if count > 0 {
             buffer.didWrite(count)
             stats.bytesIn.add(count, ordering: .relaxed)
-            connection.lastActivity = Clock.monotonicMilliseconds()
-            if connection.phase == .lingering {
+            switch connection.machine.bytesRead(count, now: Clock.monotonicMilliseconds()) {
+            case .process:
+                connection.input = buffer
+                process(connection)
+            case .close:
+                if connection.input !== buffer { buffer.clear(); returnBuffer(buffer) }
+                close(connection)
+            default:  // .discardInput: lingering, or a stream's client, whose bytes are dropped
+                if connection.input === buffer { connection.input = nil }
                 buffer.clear()
                 returnBuffer(buffer)
-                connection.input = nil
-                connection.lingerDiscarded += count
-                if connection.lingerDiscarded > Self.lingerLimit { close(connection) }
-                return
             }
-            connection.input = buffer
-            if connection.headStartedAt == nil && !connection.parser.isReadingBody {
-                connection.headStartedAt = connection.lastActivity
-            }
-            process(connection)
             return
         }
         if connection.input == nil { returnBuffer(buffer) }
         if count == 0 {
-            // The peer is done sending. Answer nothing invented for a partial request; finish what is owed.
-            if connection.hasPendingOutput && connection.phase == .open {
-                connection.closeAfterFlush = true
-                connection.readPaused = true
-                updateInterest(connection)
-            } else {
-                close(connection)
-            }
+            // The peer is done sending.
+            perform(connection.machine.peerClosed(hasPendingOutput: connection.hasPendingOutput), on: connection)
             return
         }
         let code = errno
-        if code != EAGAIN && code != EWOULDBLOCK && code != EINTR { close(connection) }
+        if code != EAGAIN && code != EWOULDBLOCK && code != EINTR { perform(connection.machine.failed(), on: connection) }
+    }
+
+    /// Carries out what the state machine asked for (the actions that need no more context than the connection).
+    private func perform(_ action: ConnectionStateMachine.Action, on connection: Connection) {
+        switch action {
+        case .none, .discardInput:
+            break
+        case .process:
+            process(connection)
+        case .write:
+            updateInterest(connection)
+        case .resumeReading:
+            updateInterest(connection)
+            if connection.hasPendingInput { process(connection) }
+        case .linger:
+            startLingering(connection)
+        case .close:
+            close(connection)
+        case .timeout(let kind):
+            stats.timeouts.add(1, ordering: .relaxed)
+            let detail = kind == .body
+                ? "The request body did not arrive within \(configuration.bodyTimeoutMs / 1000) s."
+                : "The request head was not complete within \(configuration.headTimeoutMs / 1000) s."
+            if let input = connection.input {
+                input.clear()
+                returnBuffer(input)
+                connection.input = nil
+            }
+            enqueue(.problem(status: 408, detail: detail), method: nil, version: .http11, keepAlive: false,
+                    on: connection, logTarget: "-", started: nil)
+            connection.machine.timedOut()
+            flush(connection)
+        }
     }
 
     /// Parses and answers every complete request in the connection's input, in order,
@@ -181,9 +220,9 @@ final class EventLoop {
     private func process(_ connection: Connection) {
         guard let input = connection.input else { return }
         var consumed = 0
-        parsing: while !connection.closeAfterFlush {
+        parsing: while !connection.machine.closeAfterFlush && connection.stream == nil {
             if (connection.output?.readableCount ?? 0) >= configuration.outputHighWater {
-                connection.readPaused = true
+                connection.machine.throttle()
                 break
             }
             let unread = UnsafeBufferPointer(rebasing: input.readable[consumed...])
@@ -196,24 +235,25 @@ final class EventLoop {
                 request.remoteAddress = connection.remoteAddress
                 if draining { request.keepAlive = false }
                 respond(to: request, on: connection)
-                connection.headStartedAt = nil
-                if !request.keepAlive { connection.closeAfterFlush = true }
+                connection.machine.requestAnswered(keepAlive: request.keepAlive)
             case .failure(let error):
                 stats.parseErrors.add(1, ordering: .relaxed)
                 enqueue(error.response, method: connection.parser.failedMethod, version: .http11, keepAlive: false, on: connection,
                      logTarget: "-", started: nil)
-                connection.closeAfterFlush = true
+                connection.machine.refused()
             }
         }
         input.consume(consumed)
-        if input.isEmpty || connection.closeAfterFlush {
+        if connection.stream?.kind == .deferred && input.readableCount >= configuration.outputHighWater {
+            connection.machine.throttle()  // requests pipelined behind a long poll wait, within bounds
+        }
+        if input.isEmpty || connection.machine.closeAfterFlush {
             input.clear()
             returnBuffer(input)
             connection.input = nil
         }
-        if connection.input != nil && connection.headStartedAt == nil && !connection.parser.isReadingBody {
-            connection.headStartedAt = Clock.monotonicMilliseconds()
-        }
+        connection.machine.parsed(now: Clock.monotonicMilliseconds(), readingBody: connection.parser.isReadingBody,
+                                  midRequest: connection.parser.isMidRequest, hasPendingInput: connection.input != nil)
         flush(connection)
     }
 
@@ -232,6 +272,14 @@ final class EventLoop {
         }
         stats.requests.add(1, ordering: .relaxed)
         stats.requestMetrics.record(route: response.route, status: response.status, micros: Clock.monotonicMicroseconds() - started)
+        if response.wakesStreams {
+            waker.wakeAll(except: wakeFD)
+            streamsDue = true
+        }
+        if let stream = response.stream, request.method == .get {
+            startStream(stream, response: response, request: request, on: connection, started: started)
+            return
+        }
         enqueue(response, method: request.method, version: request.version, keepAlive: request.keepAlive,
                 on: connection, logTarget: request.target, started: started)
     }
@@ -241,21 +289,26 @@ final class EventLoop {
         let out = outputBuffer(connection)
         let before = out.readableCount
         writer.write(response, method: method, version: version, keepAlive: keepAlive, date: date.bytes, into: out)
-        if !configuration.quiet {
-            let micros = started.map { Clock.monotonicMicroseconds() - $0 } ?? 0
-            log.append(connection.remoteAddress)
-            log.append(" " as StaticString)
-            log.append(method?.rawValue ?? "-")
-            log.append(" " as StaticString)
-            appendLogSafe(logTarget)
-            log.append(" " as StaticString)
-            log.appendDecimal(response.status)
-            log.append(" " as StaticString)
-            log.appendDecimal(out.readableCount - before)
-            log.append(" " as StaticString)
-            log.appendDecimal(micros)
-            log.append("us\n" as StaticString)
-        }
+        logLine(connection, method: method, target: logTarget, status: response.status,
+                bytes: out.readableCount - before, started: started)
+    }
+
+    private func logLine(_ connection: Connection, method: HTTPMethod?, target: String, status: Int, bytes: Int,
+                         started: Int?) {
+        guard !configuration.quiet else { return }
+        let micros = started.map { Clock.monotonicMicroseconds() - $0 } ?? 0
+        log.append(connection.remoteAddress)
+        log.append(" " as StaticString)
+        log.append(method?.rawValue ?? "-")
+        log.append(" " as StaticString)
+        appendLogSafe(target)
+        log.append(" " as StaticString)
+        log.appendDecimal(status)
+        log.append(" " as StaticString)
+        log.appendDecimal(bytes)
+        log.append(" " as StaticString)
+        log.appendDecimal(micros)
+        log.append("us\n" as StaticString)
     }
 
     /// Request targets are printable ASCII by the time they get here; this guards the log anyway.
@@ -273,41 +326,32 @@ final class EventLoop {
                 if written > 0 {
                     output.consume(written)
                     stats.bytesOut.add(written, ordering: .relaxed)
-                    connection.lastActivity = Clock.monotonicMilliseconds()
+                    connection.machine.wrote(now: Clock.monotonicMilliseconds())
                 } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                     updateInterest(connection)
                     return
                 } else if written < 0 && errno == EINTR {
                     continue
                 } else {
-                    close(connection)  // the peer vanished mid-response
+                    perform(connection.machine.failed(), on: connection)  // the peer vanished mid-response
                     return
                 }
             }
             returnBuffer(output)
             connection.output = nil
         }
-        if connection.closeAfterFlush {
-            startLingering(connection)
-            return
+        switch connection.machine.outputDrained(now: Clock.monotonicMilliseconds()) {
+        case .none:
+            if connection.watchingWrite { updateInterest(connection) }
+        case let action:
+            perform(action, on: connection)
         }
-        if connection.readPaused {
-            connection.readPaused = false
-            updateInterest(connection)
-            if connection.hasPendingInput { process(connection) }
-            return
-        }
-        if connection.watchingWrite { updateInterest(connection) }
     }
 
     /// Shuts our side and reads and drops what the peer still sends for a moment, so that
     /// closing with unread bytes does not reset the connection before our response arrives.
     private func startLingering(_ connection: Connection) {
-        guard connection.phase == .open else { return }
         Glibc.shutdown(connection.fd, Int32(SHUT_WR))
-        connection.phase = .lingering
-        connection.lingerStartedAt = Clock.monotonicMilliseconds()
-        connection.readPaused = false
         if let input = connection.input {
             input.clear()
             returnBuffer(input)
@@ -318,12 +362,95 @@ final class EventLoop {
 
     private func updateInterest(_ connection: Connection) {
         let wantsWrite = connection.hasPendingOutput
-        let wantsRead = !connection.readPaused
+        let wantsRead = !connection.machine.readPaused
         var events: UInt32 = 0
         if wantsRead { events |= EPOLLIN.rawValue }
         if wantsWrite { events |= EPOLLOUT.rawValue }
         connection.watchingWrite = wantsWrite
         watch(connection.fd, events: events, op: EPOLL_CTL_MOD)
+    }
+
+    // MARK: - Streams
+
+    private func startStream(_ stream: StreamHandle, response: HTTPResponse, request: HTTPRequest,
+                             on connection: Connection, started: Int) {
+        connection.stream = stream
+        connection.machine.streamStarted(body: stream.kind == .body)
+        streams[connection.fd] = connection
+        stats.openStreams.add(1, ordering: .relaxed)
+        switch stream.kind {
+        case .body:
+            if let size = configuration.streamSendBuffer {
+                var value = Int32(clamping: size)
+                setsockopt(connection.fd, SOL_SOCKET, SO_SNDBUF, &value, socklen_t(MemoryLayout<Int32>.size))
+            }
+            let out = outputBuffer(connection)
+            writer.writeStreamHead(response, date: date.bytes, into: out)
+            logLine(connection, method: request.method, target: request.target, status: response.status,
+                    bytes: out.readableCount, started: started)
+        case .deferred:
+            connection.deferredRequest = (request.method, request.version, request.keepAlive && !draining,
+                                          request.target, started)
+        }
+        pump(connection, now: Clock.monotonicMilliseconds(), ending: draining, inline: true)
+    }
+
+    private func pumpStreams(now: Int, ending: Bool) {
+        streamRound += 1
+        nextStreamPump = now + configuration.streamPollMs
+        for connection in Array(streams.values) where connection.stream != nil {
+            pump(connection, now: now, ending: ending)
+        }
+    }
+
+    /// One pump of one stream; what it hands over is sent with one `send`. `inline`: called from `process`, which
+    /// goes on parsing and flushes itself, so nothing here may flush, process or close.
+    private func pump(_ connection: Connection, now: Int, ending: Bool, inline: Bool = false) {
+        guard let stream = connection.stream else { return }
+        let pending = connection.output?.readableCount ?? 0
+        let tick = StreamTick(now: now, round: streamRound, room: max(0, configuration.streamOutputLimit - pending),
+                              ending: ending)
+        switch stream.producer.pump(tick) {
+        case .wait:
+            if !inline && pending > 0 { flush(connection) }
+        case .send(let bytes):
+            if !bytes.isEmpty { outputBuffer(connection).append(bytes) }
+            if !inline { flush(connection) }
+        case .finish(let bytes):
+            if !bytes.isEmpty { outputBuffer(connection).append(bytes) }
+            endStream(connection)?.closed()
+            connection.machine.streamEnded(closing: true)
+            if !inline { flush(connection) }
+        case .respond(let response):
+            endStream(connection)?.closed()
+            let request = connection.deferredRequest
+            connection.deferredRequest = nil
+            let keepAlive = (request?.keepAlive ?? false) && !draining
+            enqueue(response, method: request?.method ?? .get, version: request?.version ?? .http11, keepAlive: keepAlive,
+                    on: connection, logTarget: request?.target ?? "-", started: request?.started)
+            connection.machine.streamEnded(closing: !keepAlive)
+            if !inline {
+                if connection.hasPendingInput && !connection.machine.closeAfterFlush { process(connection) } else { flush(connection) }
+            }
+        case .drop:
+            stats.streamsDropped.add(1, ordering: .relaxed)
+            if inline {
+                endStream(connection)?.closed()
+                connection.machine.streamEnded(closing: true)
+            } else {
+                close(connection)
+            }
+        }
+    }
+
+    /// Forgets the connection's stream (the connection itself stays); returns its producer.
+    @discardableResult
+    private func endStream(_ connection: Connection) -> (any ResponseStream)? {
+        guard let stream = connection.stream else { return nil }
+        connection.stream = nil
+        streams[connection.fd] = nil
+        stats.openStreams.subtract(1, ordering: .relaxed)
+        return stream.producer
     }
 
     // MARK: - Timers, shutdown
@@ -338,27 +465,11 @@ final class EventLoop {
             watch(listener, events: EPOLLIN.rawValue, op: EPOLL_CTL_ADD)
         }
         for case let connection? in connections {
-            switch connection.expiry(now: now, configuration: configuration) {
-            case .none:
-                break
-            case .silentClose:
-                close(connection)
-            case .requestTimeout:
-                stats.timeouts.add(1, ordering: .relaxed)
-                let detail = connection.parser.isReadingBody
-                    ? "The request body did not arrive within \(configuration.bodyTimeoutMs / 1000) s."
-                    : "The request head was not complete within \(configuration.headTimeoutMs / 1000) s."
-                connection.headStartedAt = nil
-                if let input = connection.input {
-                    input.clear()
-                    returnBuffer(input)
-                    connection.input = nil
-                }
-                enqueue(.problem(status: 408, detail: detail), method: nil, version: .http11, keepAlive: false,
-                     on: connection, logTarget: "-", started: nil)
-                connection.closeAfterFlush = true
-                flush(connection)
+            let action = connection.machine.tick(now: now, hasPendingOutput: connection.hasPendingOutput)
+            if action == .close && connection.stream != nil {
+                stats.streamsDropped.add(1, ordering: .relaxed)  // a stream whose client read nothing for the write timeout
             }
+            if action != .none { perform(action, on: connection) }
         }
     }
 
@@ -368,12 +479,12 @@ final class EventLoop {
         if listenerPausedUntil == nil { watch(listener, events: 0, op: EPOLL_CTL_DEL) }
         Glibc.close(listener)
         listener = -1
+        pumpStreams(now: now, ending: true)
         for case let connection? in connections {
-            if connection.isIdle || connection.phase == .lingering {
-                close(connection)
-            } else if !connection.parser.isMidRequest && !connection.hasPendingInput {
-                connection.closeAfterFlush = true  // finish the response in flight, then close
-            }
+            // Idle ones close now; a response in flight finishes, then the connection closes.
+            let action = connection.machine.drain(hasPendingInput: connection.hasPendingInput || connection.parser.isMidRequest,
+                                                  hasPendingOutput: connection.hasPendingOutput)
+            if action != .none { perform(action, on: connection) }
         }
     }
 
@@ -399,6 +510,7 @@ final class EventLoop {
         connections[index] = nil
         connectionCount -= 1
         stats.openConnections.subtract(1, ordering: .relaxed)
+        endStream(connection)?.closed()
         if let input = connection.input { input.clear(); returnBuffer(input) }
         if let output = connection.output { output.clear(); returnBuffer(output) }
         connection.input = nil

@@ -10,6 +10,10 @@ public struct HTTPResponse: Sendable {
     public private(set) var encodedHeaders: [UInt8]?
     /// A low-cardinality name of the route that answered (for metrics and logs), never a raw path.
     public var route: String
+    /// A response written over time (an event stream, a long poll); see `ResponseStream`. Only for GET.
+    public var stream: StreamHandle?
+    /// Set on a response to a request that committed something: every loop's streams are pumped at once.
+    public var wakesStreams = false
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], route: String = "") {
         self.status = status
@@ -22,6 +26,21 @@ public struct HTTPResponse: Sendable {
     /// one): the engine then copies these bytes instead of checking and writing each field again.
     public mutating func encodeHeaders() {
         encodedHeaders = ResponseWriter.encode(headers)
+    }
+
+    /// A response whose body `producer` writes over time, after this head.
+    public static func stream(status: Int = 200, headers: HTTPHeaders, route: String = "",
+                              _ producer: any ResponseStream) -> HTTPResponse {
+        var response = HTTPResponse(status: status, headers: headers, route: route)
+        response.stream = StreamHandle(.body, producer)
+        return response
+    }
+
+    /// A response `producer` gives later (it answers `.respond`).
+    public static func deferred(route: String = "", _ producer: any ResponseStream) -> HTTPResponse {
+        var response = HTTPResponse(status: 200, route: route)
+        response.stream = StreamHandle(.deferred, producer)
+        return response
     }
 
     /// An RFC 9457 problem document.

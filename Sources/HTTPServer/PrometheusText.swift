@@ -12,6 +12,8 @@ public enum PrometheusText {
         counter(&out, "parley_sent_bytes_total", "Bytes written to clients.", stats.bytesOut.load(ordering: .relaxed))
         counter(&out, "parley_parse_errors_total", "Requests refused before routing (malformed framing, limits).", stats.parseErrors.load(ordering: .relaxed))
         counter(&out, "parley_timeouts_total", "Requests answered 408.", stats.timeouts.load(ordering: .relaxed))
+        gauge(&out, "parley_open_streams", "Streaming responses (event streams, long polls) open now.", stats.openStreams.load(ordering: .relaxed))
+        counter(&out, "parley_streams_dropped_total", "Streams closed because the client did not keep up with them.", stats.streamsDropped.load(ordering: .relaxed))
         counter(&out, "parley_rate_limited_total", "Requests answered 429.", stats.rateLimited.load(ordering: .relaxed))
 
         let snapshot = stats.requestMetrics.snapshot()

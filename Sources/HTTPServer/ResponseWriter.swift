@@ -37,6 +37,17 @@ struct ResponseWriter {
         }
     }
 
+    /// The head of a streaming response: no Content-Length, the body runs to the close.
+    mutating func writeStreamHead(_ response: HTTPResponse, date: [UInt8], into out: ByteBuffer) {
+        out.append(statusLine(response.status))
+        out.append("Date: " as StaticString)
+        out.append(date)
+        out.append("\r\n" as StaticString)
+        out.append("Connection: close\r\n" as StaticString)
+        Self.appendFields(response.headers, to: out)
+        out.append("\r\n" as StaticString)
+    }
+
     /// The header fields as they go on the wire, each line ending in CRLF.
     static func encode(_ headers: HTTPHeaders) -> [UInt8] {
         let buffer = ByteBuffer(capacity: 256)

@@ -43,17 +43,16 @@ public final class Server: Sendable {
         }
         let ready = ReadyLatch(count: workers)
         var threads: [pthread_t] = []
-        var wakeFDs: [Int32] = []
-        for listener in listeners {
-            let wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
-            wakeFDs.append(wakeFD)
+        let wakeFDs = listeners.map { _ in eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC)) }
+        let waker = LoopWaker(descriptors: wakeFDs)
+        for (listener, wakeFD) in zip(listeners, wakeFDs) {
             let configuration = self.configuration, stats = self.stats, factory = handlerFactory
             let stopping = StopFlag(server: self)
             guard let thread = startThread({
                 let loop: EventLoop
                 do {
                     loop = try EventLoop(configuration: configuration, stats: stats, handler: try factory(),
-                                         listener: listener, wakeFD: wakeFD, shutdownRequested: stopping.isSet)
+                                         listener: listener, wakeFD: wakeFD, waker: waker, shutdownRequested: stopping.isSet)
                 } catch {
                     ready.fail(error)
                     Glibc.close(listener)

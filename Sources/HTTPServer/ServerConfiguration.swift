@@ -26,6 +26,15 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGraceMs = 4_500
     /// Pending response bytes past which a connection's further requests wait (pipelining throttle).
     public var outputHighWater = 256 * 1024
+    /// While a loop drives streams it pumps them at least this often (milliseconds): deadlines, heartbeats and
+    /// commits by other processes are noticed this way; commits by this server wake the streams at once.
+    public var streamPollMs = 50
+    /// Unsent bytes a stream's connection may hold in user space; a producer gets the room left (`StreamTick.room`)
+    /// and drops its consumer rather than queue more.
+    public var streamOutputLimit = 64 * 1024
+    /// SO_SNDBUF for a connection that becomes a stream (nil: the kernel's autotuning), so that a consumer that
+    /// stops reading also holds a bounded kernel buffer.
+    public var streamSendBuffer: Int? = nil
     /// Requests per second allowed per client address (with its burst); nil: no limit.
     public var rateLimiter: RateLimiter?
     /// Where access-log lines and notices go (file descriptor).

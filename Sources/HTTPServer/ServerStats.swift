@@ -11,6 +11,10 @@ public final class ServerStats: Sendable {
     public let parseErrors = Atomic<Int>(0)
     public let timeouts = Atomic<Int>(0)
     public let rateLimited = Atomic<Int>(0)
+    /// Streaming responses (event streams, long polls) open now.
+    public let openStreams = Atomic<Int>(0)
+    /// Streams closed because their consumer did not keep up (queue or output full).
+    public let streamsDropped = Atomic<Int>(0)
     /// Requests by route and status, and their latency.
     public let requestMetrics = RequestMetrics()
 

@@ -15,6 +15,12 @@ public struct APIConfiguration: Sendable {
     public var serverStats: ServerStats?
     /// `parley serve --read-only`: every write is answered 403, whatever its token.
     public var readOnly = false
+    /// An event stream (`GET /changes` with `Accept: text/event-stream`) sends a comment line after this many
+    /// milliseconds without an event, so proxies and clients see it alive.
+    public var streamHeartbeatMs = 15_000
+    /// Events an event-stream subscriber may fall behind, while its connection's output is full, before it is
+    /// dropped (it resumes with Last-Event-ID).
+    public var streamQueueLimit = 1_000
 
     public init(databasePath: String, responseCacheBytes: Int = 8 << 20, migrate: Bool = true, maxAge: Int = 60) {
         self.databasePath = databasePath

@@ -15,6 +15,7 @@ public final class APIHandler: HTTPHandler {
     let budget: CacheBudget
     let writer: WriteHandler
     private let cacheControl: String
+    private(set) lazy var changeHub = ChangeFeedHub(store: store, metrics: metrics)
 
     public convenience init(configuration: APIConfiguration) throws {
         try self.init(configuration: configuration, budget: CacheBudget(limit: configuration.responseCacheBytes), metrics: APIMetrics())
@@ -59,18 +60,7 @@ public final class APIHandler: HTTPHandler {
         if isRead && route.endpoint == .metrics {
             response = renderMetrics(request, route: route)
         } else if isRead {
-            do {
-                response = try get(request, route: route, id: id)
-            } catch let error as APIError {
-                response = error.response
-                addCORS(&response.headers)
-            } catch let error as StoreError {
-                response = Self.problem(for: error)
-                addCORS(&response.headers)
-            } catch {
-                response = HTTPResponse.problem(status: 500, detail: "internal error")
-                addCORS(&response.headers)
-            }
+            response = read(request, route: route, id: id, mayHold: true)
         } else if request.method == .options {
             // A CORS preflight is about the route and always answered, so a browser's request reaches the server
             // and gets its own answer (a 404 problem document, say). A plain OPTIONS asks about the target
@@ -85,8 +75,10 @@ public final class APIHandler: HTTPHandler {
             }
         } else if route.methods.contains(request.method), case let .list(kind) = route.endpoint {
             response = writer.handle(request, kind: kind, id: nil)
+            response.wakesStreams = (200..<300).contains(response.status)
         } else if route.methods.contains(request.method), case let .item(kind) = route.endpoint {
             response = writer.handle(request, kind: kind, id: id)
+            response.wakesStreams = (200..<300).contains(response.status)
         } else {
             response = HTTPResponse.problem(status: 405, detail: "\(request.method.rawValue) is not allowed on \(route.pattern); allowed: \(route.allow)")
             response.headers.add("Allow", route.allow)
@@ -94,6 +86,91 @@ public final class APIHandler: HTTPHandler {
         }
         response.route = routeName
         return response
+    }
+
+    private func read(_ request: HTTPRequest, route: Route, id: String?, mayHold: Bool) -> HTTPResponse {
+        do {
+            return try get(request, route: route, id: id, mayHold: mayHold)
+        } catch let error as APIError {
+            var response = error.response
+            addCORS(&response.headers)
+            return response
+        } catch let error as StoreError {
+            var response = Self.problem(for: error)
+            addCORS(&response.headers)
+            return response
+        } catch {
+            var response = HTTPResponse.problem(status: 500, detail: "internal error")
+            addCORS(&response.headers)
+            return response
+        }
+    }
+
+    /// The answer to a long poll that was held (`LongPoll`): the list as it is now.
+    func answerHeld(_ request: HTTPRequest) -> HTTPResponse {
+        guard let (route, id) = Router.match(request.path) else {
+            return APIError.notFound(detail: "no resource at this path").response
+        }
+        var response = read(request, route: route, id: id, mayHold: false)
+        response.route = route.name(for: request.method)
+        return response
+    }
+
+    /// `/changes` pushed: an event stream for `Accept: text/event-stream`, a held answer for `wait=S` while
+    /// nothing after `since` has committed; nil: answer the list now.
+    private func changeFeed(_ request: HTTPRequest, query: QueryParameters, mayHold: Bool) throws -> HTTPResponse? {
+        var since = try query.sequenceNumber("since") ?? 0
+        let wait = try Self.waitSeconds(query)
+        if request.method == .get, let accept = request.headers["Accept"], Self.acceptsEventStream(accept) {
+            if let lastEventID = request.headers["Last-Event-ID"] {
+                let value = Substring(lastEventID).trimmingASCIISpaces()
+                guard value.utf8.count <= 16, !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                      let number = Int(value), number <= QueryParameters.maximumSequenceNumber else {
+                    throw APIError.badRequest(detail: "Last-Event-ID must be a change's seq, a whole number from 0 to \(QueryParameters.maximumSequenceNumber); got '\(QueryParameters.shown(lastEventID))'", parameter: nil)
+                }
+                since = number
+            }
+            var headers = HTTPHeaders()
+            headers.add("Content-Type", "text/event-stream; charset=utf-8")
+            headers.add("Cache-Control", "no-cache")
+            headers.add("X-Accel-Buffering", "no")
+            addCORS(&headers)
+            let stream = ChangeEventStream(hub: changeHub, since: since, heartbeatMs: configuration.streamHeartbeatMs,
+                                           queueLimit: configuration.streamQueueLimit)
+            return .stream(headers: headers, stream)
+        }
+        guard mayHold, let wait, request.method == .get else { return nil }
+        // Whatever the answer will refuse is refused now, not after the wait.
+        _ = try query.limit()
+        _ = try FieldSelection(query["fields"], available: ChangesResource.fields)
+        _ = try query["cursor"].map { try CursorToken.decode($0, list: ChangesResource.name, as: ChangesResource.Cursor.self) }
+        _ = try Representation.choose(query, accept: request.headers["Accept"])
+        guard try store.dataVersion() <= since else { return nil }
+        return .deferred(LongPoll(handler: self, request: request, since: since, waitMs: wait * 1000))
+    }
+
+    /// `wait`: whole seconds from 1 to 60.
+    static func waitSeconds(_ query: QueryParameters) throws -> Int? {
+        guard let value = query["wait"] else { return nil }
+        guard value.utf8.count <= 2, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seconds = Int(value),
+              (1...60).contains(seconds), value == String(seconds) else {
+            throw APIError.invalid("wait", "wait must be a whole number of seconds from 1 to 60; got '\(QueryParameters.shown(value))'")
+        }
+        return seconds
+    }
+
+    /// Whether the Accept header names `text/event-stream` (with a quality above 0).
+    static func acceptsEventStream(_ accept: String) -> Bool {
+        for range in accept.split(separator: ",") {
+            let parts = range.split(separator: ";")
+            guard parts.first?.trimmingASCIISpaces().lowercased() == "text/event-stream" else { continue }
+            let zero = parts.dropFirst().contains { parameter in
+                let pair = parameter.trimmingASCIISpaces()
+                return (pair.hasPrefix("q=") || pair.hasPrefix("Q=")) && Double(pair.dropFirst(2)) == 0
+            }
+            if !zero { return true }
+        }
+        return false
     }
 
     /// Whether the record exists; a store failure counts as yes (OPTIONS then describes the route).
@@ -126,8 +203,11 @@ public final class APIHandler: HTTPHandler {
         return condition.any || condition.matches(etag)
     }
 
-    private func get(_ request: HTTPRequest, route: Route, id: String?) throws -> HTTPResponse {
+    private func get(_ request: HTTPRequest, route: Route, id: String?, mayHold: Bool) throws -> HTTPResponse {
         let query = try QueryParameters(parsing: request.query, allowed: route.parameters)
+        if route.endpoint == .changes, let pushed = try changeFeed(request, query: query, mayHold: mayHold) {
+            return pushed
+        }
         let pretty = try query.bool("pretty")
         var representation = Representation.json
         let accept = request.headers["Accept"]
@@ -172,7 +252,7 @@ public final class APIHandler: HTTPHandler {
             // A record carries its own tag (RecordETag); everything else the snapshot's.
             let tag = response.headers["ETag"] ?? snapshotTag
             if let condition, condition.any || condition.matches(tag) { return notModified(etag: tag, route: route) }
-            if route.endpoint != .health {
+            if route.endpoint != .health && query["wait"] == nil {  // a long poll's answer depends on time
                 cache.insert(key, response, etag: tag, version: snapshotVersion, alias: alias, route: route)
             }
         }

@@ -9,6 +9,8 @@ enum ChangesResource: Resource {
         FieldSpec("seq"), FieldSpec("at"), FieldSpec("collection"), FieldSpec("id"), FieldSpec("operation"), FieldSpec("actor"),
     ]
     static let filters = ["since"]
+    /// `wait=S`: the long poll (see ChangeStreams.swift).
+    static var listParameters: [String] { filters + ["wait", "limit", "cursor", "fields", "format", "pretty"] }
 
     static func list(_ store: Store, _ query: QueryParameters, after cursor: SeqCursor?, limit: Int) throws
         -> Page<Change, SeqCursor> {

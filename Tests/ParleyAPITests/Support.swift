@@ -37,7 +37,9 @@ final class TestAPI: @unchecked Sendable {
     let databasePath: String
     let server: Server
 
-    init(responseCacheBytes: Int = 4 << 20, workers: Int = 2, readOnly: Bool = false) throws {
+    init(responseCacheBytes: Int = 4 << 20, workers: Int = 2, readOnly: Bool = false,
+         server adjustServer: (inout ServerConfiguration) -> Void = { _ in },
+         api adjustAPI: (inout APIConfiguration) -> Void = { _ in }) throws {
         directory = try TemporaryDirectory()
         databasePath = directory.path("parley.sqlite")
         try Migrator.migrate(databasePath: databasePath)
@@ -45,7 +47,9 @@ final class TestAPI: @unchecked Sendable {
         configuration.readOnly = readOnly
         let stats = ServerStats()
         configuration.serverStats = stats
-        server = try startTestServer({ $0.workers = workers }, stats: stats, handlerFactory: APIHandler.makeFactory(configuration))
+        adjustAPI(&configuration)
+        server = try startTestServer({ $0.workers = workers; adjustServer(&$0) }, stats: stats,
+                                     handlerFactory: APIHandler.makeFactory(configuration))
     }
 
     deinit { server.shutdown() }
