@@ -129,7 +129,7 @@ await run("decodes a fields= answer with the trimmed schema") {
     try check(trimmed.data.count == 2 && trimmed.data.allSatisfy { $0.id != nil && $0.text != nil && $0.speaker == nil }, "\(trimmed.data)")
 }
 
-await run("creates a meeting with a token and reads the 201") {
+await run("creates a meeting with a token and reads the 201; patches it under If-Match") {
     let id = "client-meeting-\(runID)"
     let body = Components.Schemas.MeetingCreate(
         id: id, title: "A meeting a generated client wrote", kind: "multilateral-talks", date: "2022-02-10",
@@ -144,6 +144,14 @@ await run("creates a meeting with a token and reads the 201") {
     try check(meeting.id == id && meeting.location.city == "Vienna" && meeting.parties.count == 2, "\(meeting)")
     let read = try await client.getMeeting(path: .init(id: id)).ok.body.json.data
     try check(read == meeting, "GET differs from the 201")
+    // A merge patch under If-Match with the 201's tag applies; the same tag again, now stale, is a 412.
+    let patch = Components.Schemas.MeetingPatch(summary: "Patched by the Swift client check.")
+    let patched = try await client.updateMeeting(path: .init(id: id), headers: .init(If_hyphen_Match: response.headers.ETag),
+                                                 body: .application_merge_hyphen_patch_plus_json(patch))
+    try check(try patched.ok.body.json.data.summary == "Patched by the Swift client check.", "patched summary")
+    let stale = try await client.updateMeeting(path: .init(id: id), headers: .init(If_hyphen_Match: response.headers.ETag),
+                                               body: .application_merge_hyphen_patch_plus_json(patch))
+    guard case .preconditionFailed = stale else { throw CheckFailure(description: "stale If-Match not 412: \(stale)") }
 }
 
 await run("reads a 422 problem's errors") {
