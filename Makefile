@@ -9,7 +9,7 @@ PY         := $(VENV)/bin/python
 APT_GET    := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
 FUZZ_SECONDS ?= 60
 
-.PHONY: run build release test test-swift test-conformance test-data deps-test test-asan test-tsan \
+.PHONY: run build release test test-swift test-conformance test-clients test-data deps-test test-asan test-tsan \
         fuzz fuzz-short bench bench-scale soak deps deps-bench venv clean
 
 run: release
@@ -22,7 +22,7 @@ build: deps
 	$(SWIFT) build
 
 # Everything CI runs: unit and loopback tests, the seed's checks, the independent tools.
-test: deps test-data test-swift test-conformance fuzz-short
+test: deps test-data test-swift test-conformance test-clients fuzz-short
 
 test-swift: deps
 	$(SWIFT) build --build-tests
@@ -34,6 +34,12 @@ test-data: deps
 test-conformance: deps deps-test venv
 	$(SWIFT) build --product parley
 	$(PY) -m pytest -q Tests/Conformance Tests/Deployment
+
+# Clients generated from the served /openapi.json (swift-openapi-generator, openapi-python-client), zero warnings,
+# run against a live parley. The Swift client is a package of its own (Tests/Clients/Swift), built in .build-clients.
+test-clients: deps venv
+	$(SWIFT) build --product parley
+	bash Tests/Clients/run.sh
 
 test-asan: deps
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan
@@ -80,10 +86,10 @@ deps-bench:
 # Python tools for the conformance suite, pinned, in a project-local virtual environment.
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: Tests/Conformance/requirements.txt
+$(VENV)/.installed: Tests/Conformance/requirements.txt Tests/Clients/requirements.txt
 	@python3 -m venv $(VENV) 2>/dev/null || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq python3-venv >/dev/null && python3 -m venv $(VENV); }
-	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Conformance/requirements.txt
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/Conformance/requirements.txt -r Tests/Clients/requirements.txt
 	touch $@
 
 clean:
-	rm -rf .build .build-asan .build-tsan .build-fuzz $(VENV)
+	rm -rf .build .build-asan .build-tsan .build-fuzz .build-clients $(VENV)

@@ -1,6 +1,10 @@
 /// Serialises responses into a connection's output buffer: status line, Date,
-/// Content-Length, Connection, the handler's headers, then the body, all in one run of
-/// bytes so the loop can send them with one write.
+/// `X-Content-Type-Options: nosniff`, Content-Length, Connection, the handler's headers, then the body,
+/// all in one run of bytes so the loop can send them with one write.
+///
+/// nosniff goes on every response the engine writes (handler answers, cached ones, the engine's own
+/// errors): no browser may guess a type other than the Content-Type sent, so a stored text field can
+/// never be sniffed into HTML or script.
 struct ResponseWriter {
     private var statusLines: [Int: [UInt8]] = [:]
 
@@ -15,7 +19,7 @@ struct ResponseWriter {
         out.append(statusLine(response.status))
         out.append("Date: " as StaticString)
         out.append(date)
-        out.append("\r\n" as StaticString)
+        out.append("\r\nX-Content-Type-Options: nosniff\r\n" as StaticString)
         if response.status >= 200 && response.status != 204 && response.status != 304 {
             out.append("Content-Length: " as StaticString)
             out.appendDecimal(response.body.count)

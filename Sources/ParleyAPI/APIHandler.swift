@@ -359,7 +359,10 @@ public final class APIHandler: HTTPHandler {
             sink.writer.endObject()
             body = sink.writer.bytes
         }
-        var response = ok(body, etag: etag, contentType: context.representation.contentType)
+        // A trimmed JSON list has its own media type (see Representation.fieldsMediaType); the change feed's keeps
+        // application/json until its OpenAPI path object documents the other.
+        let trimmed = selection.names != nil && context.representation == .json && R.name != ChangesResource.name
+        var response = ok(body, etag: etag, contentType: trimmed ? Representation.fieldsContentType : context.representation.contentType)
         response.headers.add("Vary", "Accept")
         if let nextLink { response.headers.add("Link", "<\(nextLink)>; rel=\"next\"") }
         return response
@@ -382,7 +385,8 @@ public final class APIHandler: HTTPHandler {
             R.encode(item, into: &sink)
         }
         sink.writer.endObject()
-        return ok(sink.writer.bytes, etag: recordTag)
+        return ok(sink.writer.bytes, etag: recordTag,
+                  contentType: selection.names == nil ? "application/json; charset=utf-8" : Representation.fieldsContentType)
     }
 
     // MARK: responses

@@ -5,12 +5,19 @@
 /// a related record becomes its id; a list becomes its items joined with `;`; an object with
 /// declared subfields (location) spreads over `field.subfield` columns; any other object becomes its
 /// `id`, `name` or `title`, or else its values joined with `:` (a source reference reads `article:9`).
+///
+/// CSV injection (OWASP): a text cell that begins with `=`, `+`, `-`, `@`, tab or carriage return would be read
+/// by a spreadsheet as a formula, so it is written with a single quote (`'`) before it; the JSON form keeps
+/// the value verbatim. The rule covers every text cell, also one that looks like a negative number (a stored
+/// title "-1" reads '-1). Cells holding an integer field Parley writes are numbers, not text, and stay as
+/// they are; dates (YYYY-MM-DD) and ids (lowercase slugs) never begin with one of those characters.
 struct CSVSink: RecordSink {
     private(set) var bytes: [UInt8] = []
     /// Selected columns in order: (field, subfield or nil).
     private let columns: [(field: String, subfield: String?)]
 
     private var cells: [String] = []
+    private var numeric: [Bool] = []    // the cell holds an integer field, written as a number
     private var depth = 0
     private var column: Int?           // first column of the current top-level field, nil when not selected
     private var field = ""             // current top-level field
@@ -51,8 +58,9 @@ struct CSVSink: RecordSink {
     }
 
     mutating func int(_ value: Int?) {
-        guard column != nil, let value else { return }
+        guard let column, let value else { return }
         scalar(String(value))
+        if depth == 1 { numeric[column] = true }
     }
 
     mutating func bool(_ value: Bool) {
@@ -65,6 +73,7 @@ struct CSVSink: RecordSink {
         switch depth {
         case 1:
             cells = Array(repeating: "", count: columns.count)
+            numeric = Array(repeating: false, count: columns.count)
         case 2 where !inArray, 3 where inArray:
             objectParts.removeAll(keepingCapacity: true)
         default:
@@ -76,7 +85,7 @@ struct CSVSink: RecordSink {
         defer { depth -= 1 }
         switch depth {
         case 1:
-            writeRow(cells)
+            writeRow(cells, numeric: numeric)
         case 2 where !inArray:
             guard let column else { return }
             if columns[column].subfield != nil {
@@ -127,13 +136,23 @@ struct CSVSink: RecordSink {
         return parts.map(\.1).joined(separator: ":")
     }
 
-    private mutating func writeRow(_ row: [String]) {
+    private mutating func writeRow(_ row: [String], numeric: [Bool] = []) {
         for (index, cell) in row.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.appendField(cell, to: &bytes)
+            let isNumber = index < numeric.count && numeric[index]
+            Self.appendField(isNumber ? cell : Self.neutralised(cell), to: &bytes)
         }
         bytes.append(13)
         bytes.append(10)
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula when it begins with one (OWASP).
+    static let formulaTriggers: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+
+    /// `value`, with a single quote before it when it begins with a formula trigger.
+    static func neutralised(_ value: String) -> String {
+        guard let first = value.utf8.first, formulaTriggers.contains(first) else { return value }
+        return "'" + value
     }
 
     static func appendField(_ value: String, to bytes: inout [UInt8]) {

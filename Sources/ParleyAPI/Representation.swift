@@ -28,12 +28,18 @@ enum Representation: String {
             }
             switch type {
             case "text/csv": csv = max(csv, quality)
-            case "application/json", "application/*", "*/*": json = max(json, quality)
+            case "application/json", Representation.fieldsMediaType, "application/*", "*/*": json = max(json, quality)
             default: break
             }
         }
         return csv > 0 && csv > json
     }
+
+    /// The media type of a JSON answer trimmed by `fields=`: the same JSON, but a generated client must not decode it
+    /// with the full schema, whose fields are all required. The OpenAPI document gives it schemas (`MeetingFieldsList`, …)
+    /// in which nothing is required.
+    static let fieldsMediaType = "application/vnd.parley.fields+json"
+    static let fieldsContentType = fieldsMediaType + "; charset=utf-8"
 
     var contentType: String {
         switch self {

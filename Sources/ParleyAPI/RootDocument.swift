@@ -3,9 +3,10 @@ import HTTPServer
 /// `/`: what Parley is and where everything is.
 enum RootDocument {
     static let description = "Parley serves the January 2022 negotiations between Russia and the United States, NATO and the OSCE "
-        + "(Geneva 10 January, NATO–Russia Council 12 January, OSCE 13 January) as one news article tells them: "
+        + "(Geneva 10 January, NATO 12 January, OSCE 13 January) as one news article tells them: "
         + "meetings, parties, people, quotes, topics and Russia's demands, each traced to the article's paragraphs. "
-        + "Fields Parley infers rather than reads are marked with a basis of \"inferred\". "
+        + "Fields Parley infers rather than reads are marked with a basis of \"inferred\": among them, that the NATO–Russia talks "
+        + "of 12 January sit in Brussels, and their name \"NATO–Russia Council\" (the article says only \"negotiations with NATO\"). "
         + "Reads are public; services holding a token add and correct records, and /changes lists every change in commit order."
 
     static func encode(pretty: Bool) -> [UInt8] {

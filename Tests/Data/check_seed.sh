@@ -93,6 +93,15 @@ expect_empty "every quotation-mark span in the article is a quote" "
   SELECT s.num, s.pos FROM spans s WHERE s.pos > 0
     AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.paragraph = s.num AND q.kind IN ('direct','partial') AND q.start_offset = s.pos);"
 
+# quote marks inside reported speech: the marked words are also a partial quote of the same speaker (issue 10)
+expect_empty "every “…” inside reported speech is a partial quote of its speaker" "
+  SELECT r.id FROM quotes r WHERE r.kind = 'reported' AND instr(r.text, '“') > 0
+    AND NOT EXISTS (SELECT 1 FROM quotes p WHERE p.kind = 'partial' AND p.paragraph = r.paragraph
+                    AND p.speaker_id IS r.speaker_id AND p.start_offset = r.start_offset + instr(r.text, '“')
+                    AND p.end_offset <= r.end_offset);"
+expect_eq "the partial quotes" "SELECT group_concat(id || ':' || paragraph || ':' || start_offset || '-' || end_offset, ' ') FROM (SELECT * FROM quotes WHERE kind = 'partial' ORDER BY id);" \
+  "grushko-moment-of-truth:5:76-91 sherman-catch-open-door:8:149-178"
+
 # --- records trace to paragraphs -----------------------------------------------
 RECORDS="
   SELECT 'demands' AS collection, id FROM demands UNION ALL SELECT 'meetings', id FROM meetings

@@ -47,29 +47,33 @@ API_PARSERS="ParleyAPI:$API/QueryParameters.swift,$API/PercentEncoding.swift,$AP
 # ResourceKind.type), so it is built over the whole store too, linked with SQLite but never opening it.
 API_ALL="ParleyStore:$STORE ParleyAPI:$API"
 
-HARNESSES=(fuzz-request-parser fuzz-query fuzz-date fuzz-router)
+HARNESSES=(fuzz-request-parser fuzz-query fuzz-date fuzz-router fuzz-body)
 declare -A MODULES=(
     [fuzz-request-parser]="$HTTP_CORE"
     [fuzz-query]="$HTTP_CORE $STORE_VALUES $API_PARSERS"
     [fuzz-date]="$HTTP_CORE $STORE_VALUES $API_PARSERS"
     [fuzz-router]="$HTTP_CORE $API_ALL"
+    [fuzz-body]="$HTTP_CORE $API_ALL"
 )
 declare -A SOURCE=(
     [fuzz-request-parser]=$FUZZ/Harnesses/RequestParserFuzz.swift
     [fuzz-query]=$FUZZ/Harnesses/QueryFuzz.swift
     [fuzz-date]=$FUZZ/Harnesses/DateFuzz.swift
     [fuzz-router]=$FUZZ/Harnesses/RouterFuzz.swift
+    [fuzz-body]=$FUZZ/Harnesses/BodyFuzz.swift
 )
 declare -A MAX_LEN=(
     [fuzz-request-parser]=4096
     [fuzz-query]=1024
     [fuzz-date]=64
     [fuzz-router]=512
+    [fuzz-body]=4096
 )
 # Extra compiler flags per module name, and extra link flags per harness.
 declare -A MODULE_FLAGS=()
 declare -A LINK_FLAGS=(
     [fuzz-router]="-lsqlite3 $OUT/ParleyResources.o"
+    [fuzz-body]="-lsqlite3 $OUT/ParleyResources.o"
 )
 
 # --- Toolchain ---------------------------------------------------------------------------------

@@ -174,6 +174,55 @@ import Testing
         for (name, schema) in schemas { check(schema as? [String: Any] ?? [:], name) }
     }
 
+    /// swift-openapi-generator 1.14.3 drops any property whose schema is `anyOf: [{$ref}, {type: null}]` (issue 10):
+    /// the document says "may be null" with a nullable inline object instead.
+    @Test func noPropertyIsAnAnyOfWithNull() throws {
+        func walk(_ value: Any, _ at: String) {
+            if let object = value as? [String: Any] {
+                if let anyOf = object["anyOf"] as? [[String: Any]] {
+                    #expect(!anyOf.contains { $0["type"] as? String == "null" }, "\(at): anyOf with null")
+                }
+                for (key, child) in object { walk(child, at + "/" + key) }
+            } else if let array = value as? [Any] {
+                for (index, child) in array.enumerated() { walk(child, at + "/\(index)") }
+            }
+        }
+        walk(document, "#")
+    }
+
+    /// Every field of a record is always present (null when unknown) unless `fields=` trims it, so each is required;
+    /// the `…Fields` schemas that `fields=` answers use are the same without `required`.
+    @Test(arguments: ["Meeting", "Party", "Person", "Quote", "Topic", "Demand", "Source"])
+    func recordSchemasRequireEveryFieldAndHaveATrimmedTwin(_ name: String) throws {
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+        let full = try #require(schemas[name] as? [String: Any])
+        let properties = Set((full["properties"] as? [String: Any] ?? [:]).keys)
+        #expect(Set(full["required"] as? [String] ?? []) == properties, "\(name) requires every field")
+        let trimmed = try #require(schemas[name + "Fields"] as? [String: Any])
+        #expect(trimmed["required"] == nil)
+        #expect(NSDictionary(dictionary: trimmed["properties"] as? [String: Any] ?? [:])
+            .isEqual(to: full["properties"] as? [String: Any] ?? [:]), "\(name)Fields has \(name)'s properties")
+        #expect(trimmed["additionalProperties"] as? Bool == false)
+    }
+
+    /// Every GET that takes `fields` documents the trimmed media type beside application/json.
+    @Test func everyFieldsOperationDocumentsTheTrimmedMediaType() throws {
+        var checked = 0
+        for (path, item) in paths where path != "/changes" {
+            guard let operation = item["get"] as? [String: Any] else { continue }
+            let parameters = (operation["parameters"] as? [Any] ?? []).map(resolve)
+            guard parameters.contains(where: { $0["name"] as? String == "fields" }) else { continue }
+            let content = resolve((operation["responses"] as? [String: Any])?["200"])["content"] as? [String: Any] ?? [:]
+            let json = resolve((content["application/json"] as? [String: Any])?["schema"])
+            let trimmed = (content["application/vnd.parley.fields+json"] as? [String: Any])?["schema"] as? [String: Any]
+            let reference = try #require(trimmed?["$ref"] as? String, "\(path)")
+            #expect(reference.hasSuffix("FieldsList") || reference.hasSuffix("FieldsDocument"), "\(path)")
+            #expect(Set((json["properties"] as? [String: Any] ?? [:]).keys) == Set((resolve(trimmed)["properties"] as? [String: Any] ?? [:]).keys))
+            checked += 1
+        }
+        #expect(checked == 14, "seven lists and seven records")
+    }
+
     // MARK: responses conform
 
     static let samples = [
@@ -190,9 +239,13 @@ import Testing
         let pattern = path.split(separator: "/").count == 2 ? "/" + path.split(separator: "/")[0] + "/{id}" : path
         let operation = try #require(paths[pattern]?["get"] as? [String: Any], "\(pattern) undocumented")
         let ok = resolve((operation["responses"] as? [String: Any])?["200"])
-        let schema = resolve(((ok["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
         let response = try api.get(target)
         #expect(response.status == 200)
+        // The schema of the media type the server answered with: `fields=` answers have their own.
+        let mediaType = String((response.header("Content-Type") ?? "").prefix { $0 != ";" })
+        #expect(mediaType == (target.contains("fields=") && !target.hasPrefix("/changes") ? "application/vnd.parley.fields+json" : "application/json"), "\(target)")
+        let content = try #require((ok["content"] as? [String: Any])?[mediaType] as? [String: Any], "\(target): \(mediaType) undocumented")
+        let schema = resolve(content["schema"])
         let body = try JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])
         let errors = validate(body, against: schema, at: "$")
         #expect(errors.isEmpty, "\(target): \(errors.prefix(5))")
