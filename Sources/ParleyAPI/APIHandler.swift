@@ -361,7 +361,7 @@ public final class APIHandler: HTTPHandler {
         }
         // A trimmed JSON list has its own media type (see Representation.fieldsMediaType); the change feed's keeps
         // application/json until its OpenAPI path object documents the other.
-        let trimmed = selection.names != nil && context.representation == .json && R.name != ChangesResource.name
+        let trimmed = selection.names != nil && context.representation == .json
         var response = ok(body, etag: etag, contentType: trimmed ? Representation.fieldsContentType : context.representation.contentType)
         response.headers.add("Vary", "Accept")
         if let nextLink { response.headers.add("Link", "<\(nextLink)>; rel=\"next\"") }
