@@ -40,7 +40,10 @@ public enum Importer {
         var records: [RecordCollection: [JSONValue]] = [:]
         for collection in order {
             switch document[collection.rawValue] {
-            case nil: records[collection] = []
+            case nil:
+                // Every export lists every collection, empty ones as []: a file without one is not a whole export, and
+                // importing it would drop the seed's records of that collection for none.
+                throw StoreError.importRefused("the file has no \"\(collection.rawValue)\"; an export lists every collection (" + order.map(\.rawValue).joined(separator: ", ") + "), an empty one as []; nothing was imported")
             case let .array(items)?: records[collection] = items
             case let value?: throw StoreError.importRefused("\"\(collection.rawValue)\" must be an array, not \(value.typeName)")
             }
