@@ -53,6 +53,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension StoreError {
+    /// SQLITE_FULL: the disk (or the file system's quota) has no room for the write.
+    public var isDiskFull: Bool {
+        if case let .sqlite(code, _, _) = self { code & 0xFF == 13 } else { false }
+    }
+
     /// When the disk refused a write: full (SQLITE_FULL), or failing to write or to sync it to stable storage
     /// (SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, …). In words naming the cause; nil for any other error. SQLite rolled
     /// the transaction back, so nothing of the write was committed.
