@@ -150,7 +150,14 @@ final class TestMount: @unchecked Sendable {
         return (TestMount(target: target), "")
     }
 
-    deinit {
+    private var mounted = true
+
+    /// Undoes the mount (also done on release); call it before removing the directory that holds it.
+    func unmount() {
+        guard mounted else { return }
+        mounted = false
         _ = try? Command.run("/bin/umount", [target])
     }
+
+    deinit { unmount() }
 }
