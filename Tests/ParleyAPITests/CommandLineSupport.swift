@@ -62,7 +62,8 @@ final class StartedServer: @unchecked Sendable {
         case exited(status: Int32, stderr: String)
     }
 
-    static func start(_ arguments: [String], unprivileged: Bool = false, errorLog: String) throws -> Outcome {
+    static func start(_ arguments: [String], unprivileged: Bool = false, environment: [String: String] = [:],
+                      errorLog: String) throws -> Outcome {
         let binary = try #require(ParleyBinary.path, "the parley binary is not built (swift build --build-tests)")
         let process = Process()
         if unprivileged && getuid() == 0 {
@@ -73,6 +74,7 @@ final class StartedServer: @unchecked Sendable {
             process.arguments = ["serve"] + arguments
         }
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PARLEY_") }
+            .merging(environment) { $1 }
         _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
         let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorLog))
         let out = Pipe()
