@@ -208,4 +208,46 @@ import Testing
         let quotes = try store.database.prepare("SELECT count(*) FROM quotes")
         #expect(try quotes.step() && quotes.int(0) == 20, "the seed's quotes are still there")
     }
+
+    /// The README's path: `parley token create` (and other commands) in a second terminal while the server takes
+    /// writes. Another process opening the database must not disturb the server's WAL index (it once did: the server
+    /// dropped its lock on the -shm, the next process rebuilt the index under it, and the server died of SIGBUS).
+    @Test func commandsRunWhileTheServerWritesDoNotDisturbIt() throws {
+        let directory = try TemporaryDirectory()
+        let database = directory.path("busy.sqlite")
+        #expect(try ParleyBinary.run(["migrate", "--database", database]).status == 0)
+        let token = try ParleyBinary.run(["token", "create", "--name", "writer", "--database", database]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard case let .listening(server) = try StartedServer.start(["--port", "0", "--database", database, "--quiet", "--workers", "2"],
+                                                                      errorLog: directory.path("serve.err")) else {
+            Issue.record("parley serve did not start")
+            return
+        }
+        // Every loop has read (and mapped the WAL index) before the other processes come.
+        for _ in 0..<8 { #expect(try server.get("/healthz").status == 200) }
+        usleep(1_200_000)
+        for _ in 0..<8 { #expect(try server.get("/meetings").status == 200) }
+        let statuses = Locked<[Int: Int]>([:])
+        let writer = Thread {
+            for index in 0..<150 {
+                let status = (try? TestHTTPClient(port: server.port).request(
+                    "POST", "/topics", headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/json")],
+                    body: Array(Bodies.topic("busy-\(index)").utf8), timeout: 10).status) ?? 0
+                statuses.withLock { $0[status, default: 0] += 1 }
+            }
+        }
+        writer.start()
+        var tokens = 0
+        while !writer.isFinished {
+            let listed = try ParleyBinary.run(["token", "list", "--database", database])
+            #expect(listed.status == 0, "\(listed.stderr)")
+            if tokens < 5, try ParleyBinary.run(["token", "create", "--name", "second-\(tokens)", "--database", database]).status == 0 {
+                tokens += 1
+            }
+        }
+        #expect(statuses.withLock { $0 } == [201: 150], "every write acknowledged: \(statuses.withLock { $0 })")
+        #expect(server.process.isRunning, "the server survived: \(server.errors.prefix(400))")
+        #expect(try server.get("/topics/busy-149").status == 200)
+        #expect(server.stop() == 0)
+    }
 }
