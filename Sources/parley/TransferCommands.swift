@@ -9,6 +9,7 @@ enum BackupCommand {
         guard let destination = options.optionalString("to") else { throw Arguments.UsageError(description: "backup needs --to FILE") }
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
         try Store.checkExisting(path: path)
+        try FileIO.checkDestination(destination)
         let result = try Backup.copy(from: path, to: destination)
         print("\(path): backed up to \(destination) (\(result.pages) pages, data version \(result.dataVersion))")
         return 0
@@ -22,6 +23,7 @@ enum ExportCommand {
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
         let destination = options.optionalString("to") ?? "-"
+        try FileIO.checkDestination(destination)
         let store = try Store.open(path: path, mode: .existing)
         let (bytes, summary) = try Exporter.export(store)
         try FileIO.write(bytes, to: destination)

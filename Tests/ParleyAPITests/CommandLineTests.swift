@@ -105,6 +105,24 @@ import Testing
         #expect(try tables.step() && tables.int(0) == 1)
     }
 
+    /// A backup or export to a place that cannot take it is refused before any work, naming the cause.
+    @Test func destinationsThatCannotBeWrittenAreRefused() throws {
+        let directory = try TemporaryDirectory()
+        let database = directory.path("parley.sqlite")
+        #expect(try ParleyBinary.run(["migrate", "--database", database]).status == 0)
+        let missing = directory.path("no-such-dir")
+        for command in [["backup", "--to", missing + "/copy.sqlite"], ["export", "--to", missing + "/export.json"]] {
+            let result = try ParleyBinary.run(command + ["--database", database])
+            #expect(result.status == 1)
+            #expect(result.stderr == "parley: cannot write \(command[2]): no such directory: \(missing)\n", "\(result.stderr)")
+        }
+        let export = try ParleyBinary.run(["export", "--to", directory.url.path, "--database", database])
+        #expect(export.status == 1 && export.stderr == "parley: cannot write \(directory.url.path): it is a directory\n", "\(export.stderr)")
+        let input = try ParleyBinary.run(["import", directory.path("absent.json"), "--database", database])
+        #expect(input.status == 1 && input.stderr == "parley: cannot open \(directory.path("absent.json")): no such file or directory\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { $0.contains("partial") }.isEmpty)
+    }
+
     /// Permission bits, as a user they apply to (`nobody` when the tests run as root, since root ignores them).
     @Test func permissionErrorsSayPermissionDenied() throws {
         guard Command.canDropPrivileges, let probe = try? Command.parleyUnprivileged(["--version"]), probe.status == 0 else {
