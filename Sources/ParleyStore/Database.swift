@@ -44,9 +44,13 @@ public final class Database {
         if mode == .readOnly {
             // A read-only connection still needs the WAL index (`-shm`) beside the file; where it cannot be created
             // (SQLITE_READONLY_DIRECTORY and kin), a file with no pending log is read as the immutable file it is.
-            do {
-                try Self.probe(connection, path: path)
-            } catch {
+            let code = Self.probeCode(connection)
+            if code != SQLITE_OK {
+                guard DatabaseFile.needsIndexBeside(code) else {
+                    defer { sqlite3_close_v2(connection) }
+                    throw StoreError.cannotOpen(path: path, reason: DatabaseFile.reason(code: code, message: String(cString: sqlite3_errmsg(connection)),
+                                                                                        errno: sqlite3_system_errno(connection), path: path))
+                }
                 sqlite3_close_v2(connection)
                 guard DatabaseFile.hasNoPendingLog(path) else {
                     throw StoreError.cannotOpen(path: path, reason: DatabaseFile.pendingLogReason(path))
@@ -97,10 +101,16 @@ public final class Database {
             sqlite3_close_v2(connection)
             throw StoreError.cannotOpen(path: path, reason: DatabaseFile.reason(code: rc, message: message, errno: systemError, path: path))
         }
+        // Before the first statement, so the probe waits out a lock held a moment (a recovery) instead of failing.
+        sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
         return connection
     }
 
-    /// Reads the schema, which is when SQLite first touches the file (and, in WAL mode, its index).
+    /// Reads the schema, which is when SQLite first touches the file (and, in WAL mode, its index); SQLite's result.
+    private static func probeCode(_ connection: OpaquePointer) -> Int32 {
+        sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+    }
+
     private static func probe(_ connection: OpaquePointer, path: String) throws {
         let rc = sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
         guard rc == SQLITE_OK else {

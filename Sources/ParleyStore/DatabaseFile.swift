@@ -63,6 +63,16 @@ enum DatabaseFile {
         // file here would drop every POSIX lock this process's connections hold on it.
     }
 
+    /// True for the errors of a read-only connection that cannot open or create the WAL index beside the file (a
+    /// read-only directory or file system): SQLITE_CANTOPEN, SQLITE_READONLY_* and the shared-memory I/O errors.
+    static func needsIndexBeside(_ code: Int32) -> Bool {
+        switch code & 0xFF {
+        case SQLITE_CANTOPEN, SQLITE_READONLY: true
+        case SQLITE_IOERR: (18...21).contains(code >> 8)  // SQLITE_IOERR_SHMOPEN, _SHMSIZE, _SHMLOCK, _SHMMAP
+        default: false
+        }
+    }
+
     /// True when the file has no write-ahead log with changes not yet folded into it, so reading the file alone
     /// (immutable) reads every commit.
     static func hasNoPendingLog(_ path: String) -> Bool {
