@@ -62,7 +62,7 @@ import Testing
             let left = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
             #expect(left == ["export.json"], "\(command) left \(left)")
         }
-        // PARLEY_DATABASE is the default of --database for these too (ParleyBinary clears PARLEY_*; the default path then).
+        // migrate creates it; then the same commands work on it.
         let migrated = try ParleyBinary.run(["migrate", "--database", missing])
         #expect(migrated.status == 0 && migrated.stdout.hasPrefix("\(missing): applied 0001_schema.sql"))
         let token = try ParleyBinary.run(["token", "create", "--name", "newsroom", "--database", missing])
