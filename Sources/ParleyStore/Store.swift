@@ -13,7 +13,7 @@ public final class Store {
     init(database: Database, schemaVersion: Int) {
         self.database = database
         self.schemaVersion = schemaVersion
-        walChanges = WALChangeCounter(databasePath: database.path)
+        walChanges = WALChangeCounter(database: database)
     }
 
     /// Opens the database at `path`. `mode` says whether a missing file is created (`.create`: only `parley serve` and
