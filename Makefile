@@ -1,4 +1,4 @@
-# Parley: `make run` serves on http://127.0.0.1:8080; `make test` runs every test.
+# Parley: `make run` serves on http://127.0.0.1:8080; `make install` puts `parley` on the PATH; `make test` runs every test.
 # On a fresh Debian machine with only the Swift toolchain, the targets install what they need.
 
 SWIFT      ?= swift
@@ -8,8 +8,10 @@ VENV       := .venv
 PY         := $(VENV)/bin/python
 APT_GET    := $(shell command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo) apt-get
 FUZZ_SECONDS ?= 60
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
 
-.PHONY: run build release test test-swift test-conformance test-clients test-data deps-test test-asan test-tsan \
+.PHONY: run build release install uninstall test test-swift test-conformance test-clients test-data deps-test test-asan test-tsan \
         fuzz fuzz-short bench bench-scale soak deps deps-bench venv clean
 
 run: release
@@ -20,6 +22,17 @@ release: deps
 
 build: deps
 	$(SWIFT) build
+
+# The release binary as $(PREFIX)/bin/parley (PREFIX=/usr/local by default; DESTDIR for packaging), so the README's
+# `parley …` commands work as written. Without root: make install PREFIX=$$HOME/.local (with ~/.local/bin on PATH).
+install: release
+	@install -d "$(DESTDIR)$(BINDIR)" && install -m 0755 .build/release/parley "$(DESTDIR)$(BINDIR)/parley" || { \
+	  echo "cannot install into $(DESTDIR)$(BINDIR); run it as root, or: make install PREFIX=\$$HOME/.local" >&2; exit 1; }
+	@echo "installed $(DESTDIR)$(BINDIR)/parley ($$("$(DESTDIR)$(BINDIR)/parley" --version))"
+	@case ":$$PATH:" in *":$(BINDIR):"*) ;; *) echo "note: $(BINDIR) is not on PATH; add it, or run $(DESTDIR)$(BINDIR)/parley";; esac
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/parley"
 
 # Everything CI runs: unit and loopback tests, the seed's checks, the independent tools.
 test: deps test-data test-swift test-conformance test-clients fuzz-short

@@ -25,7 +25,8 @@ public final class APIHandler: HTTPHandler {
         self.configuration = configuration
         self.metrics = metrics
         self.budget = budget
-        store = try Store.open(path: configuration.databasePath, migrate: configuration.migrate)
+        store = try Store.open(path: configuration.databasePath, mode: configuration.readOnly ? .readOnly : .create,
+                               migrate: configuration.migrate)
         cache = ResponseCache(budget: budget)
         writer = WriteHandler(store: store, readOnly: configuration.readOnly)
         cacheControl = "public, max-age=\(configuration.maxAge)"

@@ -27,27 +27,108 @@ public final class Database {
         return true
     }()
 
-    public init(path: String, readOnly: Bool = false) throws {
+    /// How a connection opens its file. Only `create` makes a new database; the others refuse a missing file, so a
+    /// mistyped path is an error rather than a new, empty database.
+    public enum OpenMode: Sendable, Equatable {
+        /// Read-write, creating the file when it is missing (`parley serve`, `parley migrate`).
+        case create
+        /// Read-write; the file must exist.
+        case existing
+        /// Read only; the file must exist. It may sit on a read-only file system or in a directory this process cannot
+        /// write: then, when no write-ahead log is pending, it is opened immutable (no `-shm` or locks needed).
+        case readOnly
+    }
+
+    public let mode: OpenMode
+    /// Opened with SQLite's `immutable=1`: nothing can change the file while it is open, so its data version is fixed.
+    public let isImmutable: Bool
+
+    public convenience init(path: String, readOnly: Bool) throws {
+        try self.init(path: path, mode: readOnly ? .readOnly : .create)
+    }
+
+    public init(path: String, mode: OpenMode = .create) throws {
         _ = Self.configured
-        var connection: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
-        let rc = sqlite3_open_v2(path, &connection, flags, nil)
-        guard rc == SQLITE_OK, let connection else {
-            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite3_close_v2(connection)
-            throw StoreError.cannotOpen(path: path, code: rc, message: message)
+        try DatabaseFile.check(path, mode: mode)
+        var immutable = false
+        var connection = try Self.connect(path, mode: mode, immutable: false)
+        if mode == .readOnly {
+            // A read-only connection still needs the WAL index (`-shm`) beside the file; where it cannot be created
+            // (SQLITE_READONLY_DIRECTORY and kin), a file with no pending log is read as the immutable file it is.
+            let code = Self.probeCode(connection)
+            if code != SQLITE_OK {
+                guard DatabaseFile.needsIndexBeside(code) else {
+                    defer { sqlite3_close_v2(connection) }
+                    throw StoreError.cannotOpen(path: path, reason: DatabaseFile.reason(code: code, message: String(cString: sqlite3_errmsg(connection)),
+                                                                                        errno: sqlite3_system_errno(connection), path: path))
+                }
+                sqlite3_close_v2(connection)
+                guard DatabaseFile.hasNoPendingLog(path) else {
+                    throw StoreError.cannotOpen(path: path, reason: DatabaseFile.pendingLogReason(path))
+                }
+                connection = try Self.connect(path, mode: mode, immutable: true)
+                immutable = true
+                do {
+                    try Self.probe(connection, path: path)
+                } catch {
+                    sqlite3_close_v2(connection)
+                    throw error
+                }
+            }
         }
         handle = connection
         self.path = path
+        self.mode = mode
+        isImmutable = immutable
         sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
-        try execute("PRAGMA foreign_keys = ON")
-        try execute("PRAGMA cache_size = -\(Self.cacheKiB)")
-        if !readOnly {
-            // WAL: readers never block the writer nor each other. synchronous=FULL: a commit is on disk (the WAL
-            // fsynced) before it returns, so an acknowledged write survives a crash or a power cut.
-            try execute("PRAGMA journal_mode = WAL")
-            try execute("PRAGMA synchronous = FULL")
+        do {
+            try execute("PRAGMA foreign_keys = ON")
+            try execute("PRAGMA cache_size = -\(Self.cacheKiB)")
+            if mode != .readOnly {
+                // WAL: readers never block the writer nor each other. synchronous=FULL: a commit is on disk (the WAL
+                // fsynced) before it returns, so an acknowledged write survives a crash or a power cut.
+                try execute("PRAGMA journal_mode = WAL")
+                try execute("PRAGMA synchronous = FULL")
+            }
+        } catch let error as StoreError {
+            // The first statement is where SQLite finds out what the file is (error 26: not a database).
+            throw DatabaseFile.openFailure(path, error, handle: handle)
+        }
+    }
+
+    private static func connect(_ path: String, mode: OpenMode, immutable: Bool) throws -> OpaquePointer {
+        var connection: OpaquePointer?
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .existing: flags |= SQLITE_OPEN_READWRITE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        }
+        let name = immutable ? DatabaseFile.immutableURI(path) : path
+        if immutable { flags |= SQLITE_OPEN_URI }
+        let rc = sqlite3_open_v2(name, &connection, flags, nil)
+        guard rc == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            let systemError = connection.map { sqlite3_system_errno($0) } ?? 0
+            sqlite3_close_v2(connection)
+            throw StoreError.cannotOpen(path: path, reason: DatabaseFile.reason(code: rc, message: message, errno: systemError, path: path))
+        }
+        // Before the first statement, so the probe waits out a lock held a moment (a recovery) instead of failing.
+        sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
+        return connection
+    }
+
+    /// Reads the schema, which is when SQLite first touches the file (and, in WAL mode, its index); SQLite's result.
+    private static func probeCode(_ connection: OpaquePointer) -> Int32 {
+        sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+    }
+
+    private static func probe(_ connection: OpaquePointer, path: String) throws {
+        let rc = sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
+        guard rc == SQLITE_OK else {
+            throw StoreError.cannotOpen(path: path, reason: DatabaseFile.reason(code: sqlite3_extended_errcode(connection),
+                                                                                message: String(cString: sqlite3_errmsg(connection)),
+                                                                                errno: sqlite3_system_errno(connection), path: path))
         }
     }
 

@@ -17,17 +17,20 @@ public final class Store {
     init(database: Database, schemaVersion: Int) {
         self.database = database
         self.schemaVersion = schemaVersion
-        walChanges = WALChangeCounter(databasePath: database.path)
+        walChanges = WALChangeCounter(database: database)
     }
 
-    /// Opens (creating when missing) the database at `path`. With `migrate`, pending migrations are applied
-    /// first; without it, a database that is not fully migrated is refused. A database migrated by a newer
-    /// binary is always refused (`StoreError.databaseNewerThanBinary`).
-    public static func open(path: String, migrate: Bool = true,
+    /// Opens the database at `path`. `mode` says whether a missing file is created (`.create`: only `parley serve` and
+    /// `parley migrate` do that), must exist (`.existing`) or is only read (`.readOnly`, never written, not even to
+    /// migrate). With `migrate`, pending migrations are applied first; without it (and always read-only), a database
+    /// that is not fully migrated is refused. A database migrated by a newer binary is always refused
+    /// (`StoreError.databaseNewerThanBinary`), and an SQLite file that is not Parley's is not touched.
+    public static func open(path: String, mode: Database.OpenMode = .create, migrate: Bool = true,
                             migrations: [Migration] = Migration.all) throws -> Store {
-        let database = try Database(path: path)
+        let database = try Database(path: path, mode: mode)
+        try checkIsParley(database)
         let migrator = Migrator(database: database, migrations: migrations)
-        if migrate {
+        if migrate && mode != .readOnly {
             try migrator.migrate(afterEach: { try SearchIndex.rebuild(in: $0) })
         } else {
             try migrator.checkCompatible()
@@ -39,12 +42,35 @@ public final class Store {
         return Store(database: database, schemaVersion: applied)
     }
 
-    /// Applies pending migrations to the database at `path` and returns them (for `parley migrate`).
+    /// Applies pending migrations to the database at `path`, creating it when missing, and returns them
+    /// (for `parley migrate`).
     @discardableResult
     public static func migrate(path: String, migrations: [Migration] = Migration.all) throws -> [Migration] {
         let database = try Database(path: path)
+        try checkIsParley(database)
         return try Migrator(database: database, migrations: migrations)
             .migrate(afterEach: { try SearchIndex.rebuild(in: $0) })
+    }
+
+    /// Checks that `path` is an existing Parley database without writing to it (for `parley backup`, which only reads).
+    public static func checkExisting(path: String) throws {
+        try checkIsParley(Database(path: path, mode: .readOnly))
+    }
+
+    /// Refuses an SQLite database that holds tables but no `schema_migrations`: another program's, never to be
+    /// migrated into. With a mode that does not create, a database without any table is refused too.
+    static func checkIsParley(_ database: Database) throws {
+        let statement = try database.prepare("""
+            SELECT count(*), count(*) FILTER (WHERE name = 'schema_migrations') FROM sqlite_master WHERE type = 'table'
+            """)
+        guard try statement.step() else { return }
+        let (tables, bookkeeping) = (statement.int(0), statement.int(1))
+        if bookkeeping == 0 && tables > 0 {
+            throw StoreError.cannotOpen(path: database.path, reason: "not a Parley database: an SQLite database with \(tables) other table(s) and no schema_migrations")
+        }
+        if tables == 0 && database.mode != .create {
+            throw StoreError.cannotOpen(path: database.path, reason: "not a Parley database: an SQLite database with no tables")
+        }
     }
 
     // MARK: data version
@@ -58,6 +84,8 @@ public final class Store {
     /// any process, and the version is the one last read. Otherwise SQLite's `data_version` (fcntl locks and
     /// an fstat) tells whether another connection committed, and only then is `changes` read again.
     public func dataVersion() throws -> Int {
+        // An immutable file (a read-only copy) never changes: the version read once is the version.
+        if database.isImmutable && lastPragmaDataVersion != Int.min { return cachedDataVersion }
         let change = walChanges.current()
         if let change, change == seenWALChange, lastPragmaDataVersion != Int.min { return cachedDataVersion }
         let pragma = try database.withStatement(Self.pragmaDataVersion) { try $0.step() ? $0.int(0) : 0 }

@@ -1,7 +1,8 @@
 /// Everything the store can fail with. The API maps these to HTTP statuses; nothing here knows about HTTP.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The database file could not be opened (missing directory, permissions, not a database).
-    case cannotOpen(path: String, code: Int32, message: String)
+    /// The database file could not be opened; `reason` names the cause ("no such directory: …", "permission denied: …",
+    /// "not a Parley database: …").
+    case cannotOpen(path: String, reason: String)
     /// SQLite refused a statement. `sql` is the fixed statement text, never user input.
     case sqlite(code: Int32, message: String, sql: String)
     /// Another connection held a lock longer than the busy timeout.
@@ -27,10 +28,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .cannotOpen(path, code, message):
-            "cannot open database at \(path): \(message) (SQLite code \(code))"
+        case let .cannotOpen(path, reason):
+            "cannot open the database \(path): \(reason)"
         case let .sqlite(code, message, sql):
-            "SQLite error \(code): \(message) in: \(sql.prefix(120))"
+            if let storage = storageFailure { "\(storage) (SQLite error \(code): \(message))" } else { "SQLite error \(code): \(message) in: \(sql.prefix(120))" }
         case let .busy(message):
             "database is busy: \(message)"
         case let .migrationFailed(version, name, message):
@@ -47,6 +48,27 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "still referenced by " + references.map(\.description).joined(separator: ", ")
         case let .invalidToken(message), let .importRefused(message), let .backupFailed(message):
             message
+        }
+    }
+}
+
+extension StoreError {
+    /// SQLITE_FULL: the disk (or the file system's quota) has no room for the write.
+    public var isDiskFull: Bool {
+        if case let .sqlite(code, _, _) = self { code & 0xFF == 13 } else { false }
+    }
+
+    /// When the disk refused a write: full (SQLITE_FULL), or failing to write or to sync it to stable storage
+    /// (SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC, …). In words naming the cause; nil for any other error. SQLite rolled
+    /// the transaction back, so nothing of the write was committed.
+    public var storageFailure: String? {
+        guard case let .sqlite(code, _, _) = self else { return nil }
+        switch code {
+        case 13: return "the disk holding the database is full"  // SQLITE_FULL
+        case 10 | (4 << 8), 10 | (5 << 8): return "the disk holding the database failed to sync the write (fsync failed)"  // IOERR_FSYNC, _DIR_FSYNC
+        case 10 | (3 << 8): return "the disk holding the database failed to write (I/O error)"  // SQLITE_IOERR_WRITE
+        case 10 | (6 << 8): return "the disk holding the database failed to resize the file (I/O error)"  // SQLITE_IOERR_TRUNCATE
+        default: return code & 0xFF == 10 ? "the disk holding the database failed (I/O error \(code))" : nil
         }
     }
 }

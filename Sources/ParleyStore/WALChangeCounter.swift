@@ -6,24 +6,31 @@ import Glibc
 /// byte 8 (see SQLite's walformat document); every connection of every process commits through it.
 /// A changed counter sends the caller to SQLite for the real data version; an unchanged one spares
 /// the fcntl locks and the fstat that asking SQLite costs on every request.
+///
+/// The index is read through SQLite's own mapping of it (the VFS's `xShmMap`, region 0), never by opening the
+/// `-shm` here: POSIX drops every fcntl lock a process holds on a file when the process closes *any* descriptor of
+/// it, and SQLite's connections hold locks on the `-shm` (the shared lock that tells other processes the index is in
+/// use). A descriptor opened and closed here once let the next process to open the database think it was alone,
+/// truncate the index and rebuild it under this process's mapping: a bus error on the server's next write (reproduced
+/// with `parley token list` run against a server taking writes; see CommandLineTests).
 final class WALChangeCounter {
-    private let path: String
-    private var mapping: UnsafeMutableRawPointer?
+    private let connection: OpaquePointer
+    /// An immutable connection has no WAL index (and asking for one would create a `-shm`).
+    private let hasIndex: Bool
+    private var mapping: UnsafeRawPointer?
     private var nextAttempt = 0
-    private static let mappedBytes = 4096
 
-    init(databasePath: String) {
-        path = databasePath + "-shm"
-    }
-
-    deinit {
-        if let mapping { munmap(mapping, Self.mappedBytes) }
+    /// The WAL index of `database`'s connection; valid while that connection is open (the `Store` owns both).
+    init(database: Database) {
+        connection = database.handle
+        hasIndex = !database.isImmutable
     }
 
     /// The counter now, or nil while the index cannot be read (then callers ask SQLite every time).
     func current() -> UInt32? {
         if mapping == nil {
-            // Not mapped yet (no WAL index on disk): try again at most once a second, not per request.
+            guard hasIndex else { return nil }
+            // Not mapped yet (no WAL index yet): try again at most once a second, not per request.
             let now = Self.coarseSeconds()
             guard now >= nextAttempt else { return nil }
             nextAttempt = now + 1
@@ -39,15 +46,15 @@ final class WALChangeCounter {
         return Int(spec.tv_sec)
     }
 
-    /// Maps the index read-only once it exists and holds an initialised header.
+    /// Region 0 of the index (its first 32 KiB, which hold the header), as SQLite maps it for this connection. With
+    /// bExtend = 0 SQLite neither creates nor grows the file: nil until the index exists.
     private func map() {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, Int(status.st_size) >= Self.mappedBytes else { return }
-        let address = mmap(nil, Self.mappedBytes, PROT_READ, MAP_SHARED, fd, 0)
-        guard let address, address != MAP_FAILED else { return }
-        mapping = address
+        var file: UnsafeMutablePointer<sqlite3_file>?
+        guard sqlite3_file_control(connection, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK, let file,
+              let methods = file.pointee.pMethods, methods.pointee.iVersion >= 2,
+              let shmMap = methods.pointee.xShmMap else { return }
+        var region: UnsafeMutableRawPointer?
+        guard shmMap(file, 0, 32768, 0, &region) == SQLITE_OK, let region else { return }
+        mapping = UnsafeRawPointer(region)
     }
 }

@@ -5,39 +5,32 @@ import ParleyAPI
 import ParleyStore
 
 enum ParleyCommand {
-    static let version = "0.1.0"
+    /// The OpenAPI document's `info.version`, so `--version` and `/openapi.json` agree.
+    static var version: String { ParleyVersion.current }
 
-    static let usage = """
-    parley \(version): an HTTP JSON API of the January 2022 Russia–US, NATO and OSCE negotiations.
+    static var usage: String {
+        """
+        parley \(version): an HTTP JSON API of the January 2022 Russia–US, NATO and OSCE negotiations.
 
-    Usage:
-      parley serve [--host 127.0.0.1] [--port 8080] [--database ./parley.sqlite] [--workers N]
-                   [--max-connections 10000] [--response-cache-mb 8] [--rate-limit N [--rate-burst B]]
-                   [--reuse-port] [--read-only] [--quiet]
-      parley migrate [--database ./parley.sqlite]
-      parley token create --name NAME [--database PATH]   print a new API token (shown once; only its hash is kept)
-      parley token list [--database PATH]                 token names, when created and revoked (never the tokens)
-      parley token revoke NAME [--database PATH]          the token stops working at once
-      parley backup --to FILE [--database PATH]           consistent copy of the database, also while it serves
-      parley export [--to FILE|-] [--database PATH]       every record as JSON, in the API's shapes
-      parley import FILE|- [--database PATH]              load an export into a database holding only the seed
-      parley --help | --version
+        Usage:
+          parley serve [--host 127.0.0.1] [--port 8080] [--database ./parley.sqlite] [--workers N]
+                       [--max-connections 10000] [--response-cache-mb 8] [--rate-limit N [--rate-burst B]]
+                       [--reuse-port] [--read-only] [--quiet]
+          parley migrate [--database ./parley.sqlite]
+        \(Usage.tokenLines)
+          parley backup --to FILE [--database PATH]           consistent copy of the database, also while it serves
+          parley export [--to FILE|-] [--database PATH]       every record as JSON, in the API's shapes
+          parley import FILE|- [--database PATH]              load an export into a database holding only the seed
+          parley COMMAND --help                               one command's usage
+          parley --help | --version
 
-    Environment: PARLEY_HOST, PARLEY_PORT and PARLEY_DATABASE are the defaults of --host, --port, --database.
+        Only serve and migrate create a database; the other commands need an existing one.
+        Environment: PARLEY_HOST, PARLEY_PORT and PARLEY_DATABASE are the defaults of --host, --port, --database.
 
-    serve options:
-      --host HOST             address to listen on (default 127.0.0.1)
-      --port PORT             TCP port, 0 for any free one (default 8080)
-      --database PATH         SQLite file, created and migrated on first start (default ./parley.sqlite)
-      --workers N             event-loop threads (default: one per core)
-      --max-connections N     open connections past which new ones get 503 (default 10000)
-      --response-cache-mb N   memory for cached encoded responses, 0 turns the cache off (default 8)
-      --rate-limit N          at most N requests a second per client address, then 429 (default: off)
-      --rate-burst B          requests a client may send at once before the rate applies (default: N)
-      --reuse-port            share the port with other parley processes (SO_REUSEPORT)
-      --read-only             answer every write (POST, PATCH, DELETE) with 403
-      --quiet                 no access log
-    """
+        serve options:
+        \(Usage.serveOptions)
+        """
+    }
 
     static func run(_ arguments: [String]) -> Int32 {
         guard let command = arguments.first else {
@@ -45,6 +38,10 @@ enum ParleyCommand {
             return 2
         }
         let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h"), let text = Usage.of(command) {
+            print(text)
+            return 0
+        }
         do {
             switch command {
             case "--help", "-h", "help":
@@ -96,4 +93,91 @@ enum MigrateCommand {
         print(applied.isEmpty ? "\(path): up to date" : "\(path): applied \(applied.joined(separator: ", "))")
         return 0
     }
+}
+
+/// Each command's usage, printed by `parley COMMAND --help` (exit 0).
+enum Usage {
+    static func of(_ command: String) -> String? {
+        switch command {
+        case "serve": serve
+        case "migrate": migrate
+        case "token": token
+        case "backup": backup
+        case "export": export
+        case "import": `import`
+        default: nil
+        }
+    }
+
+    static let serveOptions = """
+          --host HOST             address to listen on (default 127.0.0.1; PARLEY_HOST)
+          --port PORT             TCP port, 0 for any free one (default 8080; PARLEY_PORT)
+          --database PATH         SQLite file, created and migrated on first start (default ./parley.sqlite; PARLEY_DATABASE)
+          --workers N             event-loop threads (default: one per core)
+          --max-connections N     open connections past which new ones get 503 (default 10000)
+          --response-cache-mb N   memory for cached encoded responses, 0 turns the cache off (default 8)
+          --rate-limit N          at most N requests a second per client address, then 429 (default: off)
+          --rate-burst B          requests a client may send at once before the rate applies (default: N)
+          --reuse-port            share the port with other parley processes (SO_REUSEPORT)
+          --read-only             answer every write (POST, PATCH, DELETE) with 403 and never write the file:
+                                  serves a read-only file or directory (a shipped copy); the database must exist
+          --quiet                 no access log
+        """
+
+    static let serve = """
+        Usage: parley serve [--host 127.0.0.1] [--port 8080] [--database ./parley.sqlite] [--workers N]
+                            [--max-connections 10000] [--response-cache-mb 8] [--rate-limit N [--rate-burst B]]
+                            [--reuse-port] [--read-only] [--quiet]
+
+        Serves the API until SIGTERM or SIGINT (then finishes the responses in flight and exits 0). Creates the
+        database and applies pending migrations on start, except with --read-only. Prints one line once listening:
+        the address, the database file and its data version.
+
+        Options:
+        \(serveOptions)
+        """
+
+    static let migrate = """
+        Usage: parley migrate [--database ./parley.sqlite]
+
+        Creates the database when it is missing (seeded with the article's records) and applies pending migrations;
+        prints which. Safe to run while a server uses the file.
+        """
+
+    static let tokenLines = """
+          parley token create --name NAME [--database PATH]   print a new API token (shown once; only its hash is kept)
+          parley token list [--database PATH]                 token names, when created and revoked (never the tokens)
+          parley token revoke NAME [--database PATH]          the token stops working at once
+        """
+
+    static let token = """
+        Usage:
+        \(tokenLines)
+
+        Tokens authorise writes (Authorization: Bearer <token>). create prints the token alone on standard output, so
+        TOKEN=$(parley token create --name NAME) captures it. The database must exist (parley serve or parley migrate
+        creates it); --database defaults to ./parley.sqlite (PARLEY_DATABASE).
+        """
+
+    static let backup = """
+        Usage: parley backup --to FILE [--database ./parley.sqlite]
+
+        Writes a consistent copy of the database to FILE, which must not exist, also while a server writes to it. The
+        copy is one self-contained file (no -wal), fit to ship to replicas served with parley serve --read-only.
+        """
+
+    static let export = """
+        Usage: parley export [--to FILE|-] [--database ./parley.sqlite]
+
+        Writes every record as JSON, in the API's shapes, to FILE (replaced whole) or standard output (the default).
+        The database must exist.
+        """
+
+    static let `import` = """
+        Usage: parley import FILE|- [--database ./parley.sqlite]
+
+        Loads an export (from FILE, or standard input for -) into a database that holds only the seed, replacing the
+        seed's records; every record is validated as the write API would, and a file with any error, or lacking a
+        collection, imports nothing. The database must exist: create it with parley migrate --database PATH.
+        """
 }

@@ -9,7 +9,7 @@ enum FileIO {
     /// The bytes of `path`, or of standard input for `-`.
     static func read(_ path: String) throws -> [UInt8] {
         let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)).lowercased())") }
         defer { if fd != 0 { close(fd) } }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -24,6 +24,24 @@ enum FileIO {
         }
     }
 
+    /// Refuses, naming the cause, a destination whose directory is missing or cannot be written (checked before any
+    /// work, so `parley backup` and `parley export` fail at once and never leave a partial file).
+    static func checkDestination(_ path: String) throws {
+        guard path != "-" else { return }
+        let directory = path.lastIndex(of: "/").map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw Failure(description: "cannot write \(path): no such directory: \(directory)")
+        }
+        guard access(directory, W_OK) == 0 else {
+            let cause = errno == EROFS ? "read-only file system" : "permission denied"
+            throw Failure(description: "cannot write \(path): \(cause): cannot create a file in \(directory)")
+        }
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw Failure(description: "cannot write \(path): it is a directory")
+        }
+    }
+
     /// Writes `bytes` to standard output for `-`; otherwise to a temporary file beside `path`, fsynced and renamed
     /// into place, so `path` is never left half-written.
     static func write(_ bytes: [UInt8], to path: String) throws {
@@ -31,6 +49,7 @@ enum FileIO {
             try writeAll(bytes, to: 1, path: "standard output")
             return
         }
+        try checkDestination(path)
         let temporary = path + ".partial-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(description: "cannot create \(temporary): \(String(cString: strerror(errno)))") }

@@ -24,8 +24,13 @@ enum ServeCommand {
         if rate > 0 { configuration.rateLimiter = RateLimiter(rate: rate, burst: burst) }
         let databasePath = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
 
+        let readOnly = options.has("read-only")
+
         raiseOpenFileLimit(wanted: configuration.maxConnections + 64)
-        _ = try Migrator.migrate(databasePath: databasePath)
+        // Created and migrated here, once, unless read-only: then the file must exist, is never written (not even to
+        // migrate) and may sit on a read-only file system. The connection stays open while serving.
+        let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create)
+        let dataVersion = try store.readDataVersion()
 
         // Signals are blocked before any thread starts so only sigwait below receives them.
         let signals: [Int32] = [SIGTERM, SIGINT]
@@ -34,7 +39,8 @@ enum ServeCommand {
         let stats = ServerStats()
         var apiConfiguration = APIConfiguration(databasePath: databasePath, responseCacheBytes: cacheMB * 1024 * 1024)
         apiConfiguration.serverStats = stats
-        apiConfiguration.readOnly = options.has("read-only")
+        apiConfiguration.readOnly = readOnly
+        apiConfiguration.migrate = !readOnly
         let server = Server(configuration: configuration, stats: stats, handlerFactory: APIHandler.makeFactory(apiConfiguration))
         do {
             try server.start()
@@ -42,10 +48,15 @@ enum ServeCommand {
             ParleyCommand.printError("\(error)")
             return 1
         }
-        print("listening on http://\(displayHost(configuration.host)):\(server.port)")
+        // One line, starting with the address (scripts read the port from it), naming what is served.
+        var line = "listening on http://\(displayHost(configuration.host)):\(server.port) with \(databasePath)"
+            + " at data version \(dataVersion) (parley \(ParleyCommand.version), schema \(store.schemaVersion)"
+        if readOnly { line += store.database.isImmutable ? ", read-only, an immutable copy" : ", read-only" }
+        print(line + ")")
         fflush(nil)
         _ = signals.withUnsafeBufferPointer { cshim_wait_signal($0.baseAddress, Int32($0.count)) }
         server.shutdown()
+        withExtendedLifetime(store) {}
         return 0
     }
 

@@ -7,14 +7,16 @@ enum TokenCommand {
             throw Arguments.UsageError(description: "token needs an action: create, list or revoke; see 'parley --help'")
         }
         let options = try Arguments(Array(arguments.dropFirst()), valued: ["database", "name"], flags: [])
-        let store = try Store.open(path: options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite"))
+        let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
+        // The arguments are checked before the database is opened, and it is never created: a token written to a
+        // mistyped path would be unknown to the server.
         switch action {
         case "create":
             guard options.positional.isEmpty else { throw unexpected(options.positional[0]) }
             guard let name = options.optionalString("name") else {
                 throw Arguments.UsageError(description: "token create needs --name NAME")
             }
-            let token = try store.createToken(name: name)
+            let token = try Store.open(path: path, mode: .existing).createToken(name: name)
             // The token on stdout alone (so `$(parley token create …)` captures it); the advice on stderr.
             print(token)
             ParleyCommand.printError("token '\(name)' created; it is shown this once and stored only as a hash. Send it as: Authorization: Bearer <token>")
@@ -22,7 +24,7 @@ enum TokenCommand {
         case "list":
             guard options.positional.isEmpty else { throw unexpected(options.positional[0]) }
             guard options.optionalString("name") == nil else { throw Arguments.UsageError(description: "token list takes no --name") }
-            let tokens = try store.tokens()
+            let tokens = try Store.open(path: path, mode: .existing).tokens()
             if tokens.isEmpty {
                 print("no tokens; create one with: parley token create --name NAME")
                 return 0
@@ -39,7 +41,8 @@ enum TokenCommand {
                 throw Arguments.UsageError(description: options.positional.isEmpty ? "token revoke needs a NAME" : "token revoke takes one NAME")
             }
             let name = options.positional[0]
-            print(try store.revokeToken(name: name) ? "token '\(name)' revoked" : "token '\(name)' was already revoked")
+            let revoked = try Store.open(path: path, mode: .existing).revokeToken(name: name)
+            print(revoked ? "token '\(name)' revoked" : "token '\(name)' was already revoked")
             return 0
         default:
             throw Arguments.UsageError(description: "unknown token action '\(action)'; use create, list or revoke")

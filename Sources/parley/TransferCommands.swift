@@ -8,6 +8,8 @@ enum BackupCommand {
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         guard let destination = options.optionalString("to") else { throw Arguments.UsageError(description: "backup needs --to FILE") }
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
+        try Store.checkExisting(path: path)
+        try FileIO.checkDestination(destination)
         let result = try Backup.copy(from: path, to: destination)
         print("\(path): backed up to \(destination) (\(result.pages) pages, data version \(result.dataVersion))")
         return 0
@@ -21,7 +23,8 @@ enum ExportCommand {
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
         let destination = options.optionalString("to") ?? "-"
-        let store = try Store.open(path: path)
+        try FileIO.checkDestination(destination)
+        let store = try Store.open(path: path, mode: .existing)
         let (bytes, summary) = try Exporter.export(store)
         try FileIO.write(bytes, to: destination)
         let counts = summary.counts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")
@@ -30,7 +33,8 @@ enum ExportCommand {
     }
 }
 
-/// `parley import FILE [--database PATH]`: loads an export into an empty database (see `Importer`).
+/// `parley import FILE [--database PATH]`: loads an export into a database holding only the seed (see `Importer`);
+/// the database must exist (`parley migrate` creates one).
 enum ImportCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try Arguments(arguments, valued: ["database"], flags: [])
@@ -39,8 +43,8 @@ enum ImportCommand {
                                                                               : "import takes one FILE")
         }
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
+        let store = try Store.open(path: path, mode: .existing)
         let bytes = try FileIO.read(options.positional[0])
-        let store = try Store.open(path: path)
         let summary = try Importer.run(bytes, into: store)
         let counts = summary.counts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")
         print("\(path): imported \(counts) (replacing the seed's \(summary.removed) records); data version \(summary.dataVersion)")

@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-LISTENING = re.compile(r"listening on http://(?P<host>[^\s/]+):(?P<port>\d+)\s*$")
+# The start line: "listening on http://HOST:PORT with DATABASE at data version N (…)".
+LISTENING = re.compile(r"listening on http://(?P<host>[^\s/]+):(?P<port>\d+)(?:\s|$)")
 START_TIMEOUT = 30.0  # a cold start migrates and seeds the database
 STOP_TIMEOUT = 5.0
 
@@ -73,7 +74,12 @@ def _drain(stream, sink: list[str], ready: threading.Event | None, found: dict) 
 
 
 def create_token(binary: Path, database: Path, env: dict) -> str:
-    """`parley token create` against the database the server is about to serve: the token is its only stdout line."""
+    """`parley token create` against the database the server is about to serve: the token is its only stdout line.
+    Only `serve` and `migrate` create a database, so it is migrated first."""
+    migrated = subprocess.run([str(binary), "migrate", "--database", str(database)], cwd=REPO_ROOT, env=env,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    if migrated.returncode != 0:
+        pytest.fail(f"`parley migrate` failed (exit {migrated.returncode}): {migrated.stdout}{migrated.stderr}", pytrace=False)
     result = subprocess.run([str(binary), "token", "create", "--name", "conformance", "--database", str(database)],
                             cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
     if result.returncode != 0 or not result.stdout.startswith("parley_"):

@@ -28,7 +28,8 @@ class Parley:
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         first = self.process.stdout.readline()
         assert first.startswith("listening on http://127.0.0.1:"), first
-        self.port = int(first.strip().rsplit(":", 1)[1])
+        # "listening on http://127.0.0.1:PORT with DATABASE at data version N (…)"
+        self.port = int(first.split()[2].rsplit(":", 1)[1])
         threading.Thread(target=self._collect, daemon=True).start()
 
     def _collect(self):

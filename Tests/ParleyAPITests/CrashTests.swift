@@ -11,6 +11,7 @@ import Testing
     @Test func everyAcknowledgedWriteSurvivesSIGKILL() throws {
         let directory = try TemporaryDirectory()
         let database = directory.path("crash.sqlite")
+        #expect(try ParleyBinary.run(["migrate", "--database", database]).status == 0)
         let created = try ParleyBinary.run(["token", "create", "--name", "crash", "--database", database])
         #expect(created.status == 0, "\(created.stderr)")
         let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -64,6 +64,11 @@ public enum Importer {
             if let value = values[collection.rawValue] {
                 throw StoreError.importRefused("\"\(collection.rawValue)\" must be an array, not \(value.typeName)")
             }
+            guard arrays[collection] != nil else {
+                // Every export lists every collection, empty ones as []: a file without one is not a whole export, and
+                // importing it would drop the seed's records of that collection for none.
+                throw StoreError.importRefused("the file has no \"\(collection.rawValue)\"; an export lists every collection (" + order.map(\.rawValue).joined(separator: ", ") + "), an empty one as []; nothing was imported")
+            }
         }
         let resolver = FileResolver(names: names, store: store)
 

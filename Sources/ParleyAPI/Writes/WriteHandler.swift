@@ -1,3 +1,4 @@
+import Glibc
 import HTTPServer
 import ParleyStore
 
@@ -11,6 +12,7 @@ import ParleyStore
 final class WriteHandler {
     let store: Store
     let readOnly: Bool
+    private var lastReclaim = 0
 
     init(store: Store, readOnly: Bool) {
         self.store = store
@@ -20,28 +22,58 @@ final class WriteHandler {
     func handle(_ request: HTTPRequest, kind: ResourceKind, id: String?) -> HTTPResponse {
         var response: HTTPResponse
         do {
-            switch kind {
-            case .meetings: response = try handle(MeetingsResource.self, request, id: id)
-            case .parties: response = try handle(PartiesResource.self, request, id: id)
-            case .people: response = try handle(PeopleResource.self, request, id: id)
-            case .quotes: response = try handle(QuotesResource.self, request, id: id)
-            case .topics: response = try handle(TopicsResource.self, request, id: id)
-            case .demands: response = try handle(DemandsResource.self, request, id: id)
-            case .sources: response = WriteProblem.response(405, "sources are read-only")
+            response = try dispatch(request, kind: kind, id: id)
+        } catch let error as StoreError where error.isDiskFull && reclaimLogSpace() {
+            // The write was rolled back whole; with the log folded into the database it may fit now: tried once more.
+            do {
+                response = try dispatch(request, kind: kind, id: id)
+            } catch {
+                response = Self.answer(error)
             }
-        } catch let answer as WriteAnswer {
-            response = answer.response
-        } catch let error as APIError {
-            response = error.response
-        } catch let error as StoreError {
-            response = Self.problem(for: error)
         } catch {
-            ErrorLog.write("parley: write failed: \(error)")
-            response = HTTPResponse.problem(status: 500, detail: "internal error")
+            response = Self.answer(error)
         }
+        if response.status < 300 { StorageAlarm.shared.writeSucceeded() }
         response.headers.add("Access-Control-Allow-Origin", "*")
         response.headers.add("Access-Control-Expose-Headers", "ETag, Link, Location")
         return response
+    }
+
+    private func dispatch(_ request: HTTPRequest, kind: ResourceKind, id: String?) throws -> HTTPResponse {
+        switch kind {
+        case .meetings: try handle(MeetingsResource.self, request, id: id)
+        case .parties: try handle(PartiesResource.self, request, id: id)
+        case .people: try handle(PeopleResource.self, request, id: id)
+        case .quotes: try handle(QuotesResource.self, request, id: id)
+        case .topics: try handle(TopicsResource.self, request, id: id)
+        case .demands: try handle(DemandsResource.self, request, id: id)
+        case .sources: WriteProblem.response(405, "sources are read-only")
+        }
+    }
+
+    private static func answer(_ error: any Error) -> HTTPResponse {
+        switch error {
+        case let answer as WriteAnswer: return answer.response
+        case let error as APIError: return error.response
+        case let error as StoreError: return problem(for: error)
+        default:
+            ErrorLog.write("parley: write failed: \(error)")
+            return HTTPResponse.problem(status: 500, detail: "internal error")
+        }
+    }
+
+    /// When the disk is full, much of the space is often the write-ahead log: it holds every version of every page
+    /// written since the last checkpoint, and SQLite checkpoints only once it reaches 1,000 pages. Once a checkpoint has
+    /// copied it into the database, the next write starts the log over from its beginning, reusing that space. PASSIVE
+    /// never waits for readers (no stall of this loop); at most once a second on each loop, so a disk that stays full
+    /// costs one attempt a second, not one per write. A checkpoint that fails for want of space (the database file must
+    /// grow by the pages the log added) changes nothing: the log stays the authority until a checkpoint completes.
+    private func reclaimLogSpace() -> Bool {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &now)
+        guard now.tv_sec != lastReclaim else { return false }
+        lastReclaim = now.tv_sec
+        return (try? store.database.execute("PRAGMA wal_checkpoint(PASSIVE)")) != nil
     }
 
     private func handle<R: WritableResource>(_: R.Type, _ request: HTTPRequest, id: String?) throws -> HTTPResponse {
@@ -251,9 +283,43 @@ final class WriteHandler {
         case let .sqlite(code, message, _) where code & 0xFF == 19:  // SQLITE_CONSTRAINT
             ErrorLog.write("parley: write refused by a constraint: \(message)")
             return WriteProblem.response(409, "the write conflicts with the stored data (\(message))")
+        case _ where error.storageFailure != nil:
+            // The disk refused the write (full, or a failed write or fsync): SQLite rolled it back, so nothing of it
+            // was committed and everything acknowledged before is intact. 507 names the cause; reads keep serving.
+            let cause = error.storageFailure ?? "the disk failed"
+            StorageAlarm.shared.writeFailed(cause: cause, error: error)
+            return WriteProblem.response(507, "the write was not saved: \(cause); nothing of it was committed. Retry once space is freed or the disk is fixed",
+                                         headers: [("Retry-After", "60")])
         default:
             ErrorLog.write("parley: write failed: \(error)")
             return HTTPResponse.problem(status: 500, detail: "internal error")
         }
+    }
+}
+
+/// A disk that refuses writes is logged once, when the first write fails, not once per refused write; and once more
+/// when writes succeed again, with how many were refused meanwhile. Shared by every loop thread.
+final class StorageAlarm: Sendable {
+    static let shared = StorageAlarm()
+    private let refused = Locked(0)
+
+    func writeFailed(cause: String, error: StoreError) {
+        let first = refused.withLock { count -> Bool in
+            count += 1
+            return count == 1
+        }
+        if first {
+            var detail = "\(error)"
+            if case let .sqlite(code, message, _) = error { detail = "SQLite error \(code): \(message)" }
+            ErrorLog.write("parley: writes are refused with 507: \(cause) (\(detail)); reads keep serving. Logged once, until a write succeeds")
+        }
+    }
+
+    func writeSucceeded() {
+        let count = refused.withLock { count -> Int in
+            defer { count = 0 }
+            return count
+        }
+        if count > 0 { ErrorLog.write("parley: writes succeed again, after \(count) refused with 507") }
     }
 }
