@@ -39,13 +39,8 @@ extension Store {
         }
         for (value, table, alias) in [(filter.addressee, "demand_addressees", "xa"), (filter.topic, "demand_topics", "xt")] {
             guard let value else { continue }
-            let column = table == "demand_topics" ? "topic_id" : "party_id"
-            let v = parameters.add(value)
-            narrowings.append(Narrowing(
-                "EXISTS (SELECT 1 FROM \(table) \(alias) WHERE \(alias).demand_id = d.id AND \(alias).\(column) = \(v))",
-                driver: .ordered(from: "\(table) \(alias) CROSS JOIN demands d ON d.id = \(alias).demand_id",
-                                 order: ["\(alias).demand_id"]),
-                drivingCondition: "\(alias).\(column) = \(v)"))
+            narrowings.append(.junction(table, alias, record: "demand_id", column: table == "demand_topics" ? "topic_id" : "party_id",
+                                        value: parameters.add(value), of: DemandSQL.table, order: ["demand_id"]))
         }
         return narrowings
     }

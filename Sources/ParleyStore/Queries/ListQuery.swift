@@ -62,6 +62,22 @@ struct Narrowing {
     }
 }
 
+extension Narrowing {
+    /// A filter through a junction table: `table alias` rows whose `record` column names the list's record and whose
+    /// `column` is `value`. It drives through the junction's index on (column, …`order`), which ends in the list's
+    /// order (the junction keeps a copy of its record's sort key, or the key is the record's id); as a filter of
+    /// another driver's rows it is one primary-key lookup each.
+    static func junction(_ table: String, _ alias: String, record: String, column: String, value: String,
+                         of list: ListTable, order: [String]) -> Narrowing {
+        let me = list.alias
+        return Narrowing(
+            "EXISTS (SELECT 1 FROM \(table) \(alias) WHERE \(alias).\(record) = \(me).id AND \(alias).\(column) = \(value))",
+            driver: .ordered(from: "\(table) \(alias) CROSS JOIN \(list.table) \(me) ON \(me).id = \(alias).\(record)",
+                             order: order.map { "\(alias)." + $0 }),
+            drivingCondition: "\(alias).\(column) = \(value)")
+    }
+}
+
 /// The parameters of a list statement, numbered in the order they are added: filters first, so a count (which
 /// has no cursor and no limit) binds a prefix of them.
 struct ListParameters {

@@ -84,12 +84,8 @@ extension Store {
                                               (filter.person, "meeting_participants", "person_id", "xa"),
                                               (filter.topic, "meeting_topics", "topic_id", "xt")] {
             guard let value else { continue }
-            let p = parameters.add(value)
-            narrowings.append(Narrowing(
-                "EXISTS (SELECT 1 FROM \(table) \(alias) WHERE \(alias).meeting_id = m.id AND \(alias).\(column) = \(p))",
-                driver: .ordered(from: "\(table) \(alias) CROSS JOIN meetings m ON m.id = \(alias).meeting_id",
-                                 order: ["\(alias).meeting_date", "\(alias).meeting_id"]),
-                drivingCondition: "\(alias).\(column) = \(p)"))
+            narrowings.append(.junction(table, alias, record: "meeting_id", column: column, value: parameters.add(value),
+                                        of: MeetingSQL.table, order: ["meeting_date", "meeting_id"]))
         }
         if let kind = filter.kind {
             narrowings.append(Narrowing("m.kind = \(parameters.add(kind))",

@@ -33,11 +33,8 @@ extension Store {
     static func partyNarrowings(_ filter: PartyFilter, _ parameters: inout ListParameters) -> [Narrowing] {
         var narrowings: [Narrowing] = []
         if let organization = filter.memberOf {
-            let o = parameters.add(organization)
-            narrowings.append(Narrowing(
-                "EXISTS (SELECT 1 FROM memberships x WHERE x.member_id = p.id AND x.organization_id = \(o))",
-                driver: .ordered(from: "memberships x CROSS JOIN parties p ON p.id = x.member_id", order: ["x.member_id"]),
-                drivingCondition: "x.organization_id = \(o)"))
+            narrowings.append(.junction("memberships", "x", record: "member_id", column: "organization_id",
+                                        value: parameters.add(organization), of: PartySQL.table, order: ["member_id"]))
         }
         if let kind = filter.kind {
             narrowings.append(Narrowing("p.kind = \(parameters.add(kind))",

@@ -64,11 +64,8 @@ extension Store {
                                         driver: .ordered(from: "quotes q INDEXED BY \(index)", order: QuoteSQL.table.order)))
         }
         if let topic = filter.topic {
-            let t = parameters.add(topic)
-            narrowings.append(Narrowing(
-                "EXISTS (SELECT 1 FROM quote_topics xt WHERE xt.quote_id = q.id AND xt.topic_id = \(t))",
-                driver: .ordered(from: "quote_topics xt CROSS JOIN quotes q ON q.id = xt.quote_id", order: ["xt.reading_key"]),
-                drivingCondition: "xt.topic_id = \(t)"))
+            narrowings.append(.junction("quote_topics", "xt", record: "quote_id", column: "topic_id", value: parameters.add(topic),
+                                        of: QuoteSQL.table, order: ["reading_key"]))
         }
         if let search = filter.search {
             narrowings.append(searchNarrowing(SearchIndex.quotes, alias: "q", parameters.add(search.expression)))
