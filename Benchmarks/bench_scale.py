@@ -11,8 +11,10 @@ size's figures compare with the seed's in the same run. Writes a table and a plo
 Docs/BENCHMARKS.md between the bench-scale markers, with the targets marked met or missed.
 
 Environment: SCALE_SIZES, REQUESTS (200), WRITES (60), BENCH_OUT (Docs/BENCHMARKS.md), SCALE_KEEP=1 (keep the
-databases in SCALE_DIR, default /tmp/parley-bench-scale), BENCH_SKIP_BUILD=1.
+databases in SCALE_DIR, default /tmp/parley-bench-scale, where the grown exports are kept for the next run),
+BENCH_SKIP_BUILD=1.
 """
+import hashlib
 import json
 import math
 import os
@@ -153,15 +155,22 @@ def run_size(size, seed_export):
     directory = os.path.join(WORK, str(size))
     os.makedirs(directory, exist_ok=True)
     database = os.path.join(directory, "parley.sqlite")
-    export = os.path.join(directory, "export.json")
+    # The grown export is kept in WORK and reused while the generator and the seed's export are unchanged.
+    export = os.path.join(WORK, "export-%d.json" % size)
+    stamp = export + ".seed-sha256"
     result = {"size": size}
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(database + suffix):
             os.remove(database + suffix)
     subprocess.run([BIN, "migrate", "--database", database], check=True, stdout=subprocess.DEVNULL)
     if size > 0:
-        log("%d meetings: writing the export" % size)
-        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks/scale_data.py"), seed_export, str(size), export], check=True)
+        with open(seed_export, "rb") as f:
+            seed_sha = hashlib.sha256(f.read() + open(os.path.join(ROOT, "Benchmarks/scale_data.py"), "rb").read()).hexdigest()
+        if not (os.path.exists(export) and os.path.exists(stamp) and open(stamp).read() == seed_sha):
+            log("%d meetings: writing the export" % size)
+            subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks/scale_data.py"), seed_export, str(size), export], check=True)
+            with open(stamp, "w") as f:
+                f.write(seed_sha)
         records = 88 + size * 5  # the seed's records, then each meeting and its 4 quotes
         log("%d meetings: parley import (%d MB)" % (size, os.path.getsize(export) // 1_000_000))
         start = time.perf_counter()
@@ -169,7 +178,6 @@ def run_size(size, seed_export):
         seconds = time.perf_counter() - start
         result["import_seconds"] = seconds
         result["import_rate"] = records / seconds
-        os.remove(export)
     result["database_mb"] = sum(os.path.getsize(database + s) for s in ("", "-wal") if os.path.exists(database + s)) / 1e6
     token = subprocess.run([BIN, "token", "create", "--name", "bench", "--database", database], check=True,
                            capture_output=True, text=True).stdout.strip().split()[-1]

@@ -2,7 +2,7 @@ import Glibc
 
 /// Starts a POSIX thread running `body`. Kept out of main.swift: a closure created in
 /// main-actor-isolated top-level code traps when it runs on another thread.
-func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
+public func startThread(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
     final class Box: @unchecked Sendable {  // handed over once, never shared
         let body: @Sendable () -> Void
         init(_ body: @escaping @Sendable () -> Void) { self.body = body }

@@ -112,7 +112,7 @@ import Testing
                 let headers = Set(parameters.filter { $0["in"] as? String == "header" }.compactMap { $0["name"] as? String })
                 #expect(headers == (method == "post" ? ["Idempotency-Key"] : ["If-Match"]), "\(label) headers")
                 let responses = operation["responses"] as? [String: Any] ?? [:]
-                var statuses: Set<String> = ["400", "401", "403", "503"]
+                var statuses: Set<String> = ["400", "401", "403", "503", "507"]  // 507: a full disk or a failed fsync
                 switch method {
                 case "post": statuses.formUnion(["201", "409", "413", "415", "422"])
                 case "patch": statuses.formUnion(["200", "404", "412", "413", "415", "422"])

@@ -70,7 +70,7 @@ public enum Importer {
                 throw StoreError.importRefused("the file has no \"\(collection.rawValue)\"; an export lists every collection (" + order.map(\.rawValue).joined(separator: ", ") + "), an empty one as []; nothing was imported")
             }
         }
-        let resolver = FileResolver(names: names, store: store)
+        let resolver = try FileResolver(names: names, store: store)
 
         return try store.write {
             let statement = try store.database.prepare("SELECT count(*) FROM changes WHERE actor <> 'seed'")
@@ -87,21 +87,30 @@ public enum Importer {
             var errorCount = 0
             var counts: [(String, Int)] = []
             try store.bulkLoad {
-                for collection in order {
-                    var index = 0
-                    var seen = Set<String>()
-                    if let range = arrays[collection] {
-                        try JSONReader.forEachElement(bytes, in: range) { item in
-                            let found = try create(collection, item, resolver: resolver, store: store, seen: &seen)
-                            errorCount += found.count
-                            for error in found where errors.count < maximumErrorsShown {
-                                errors.append(FieldError(pointer: "/\(collection.rawValue)/\(index)" + error.pointer, detail: error.detail))
-                            }
-                            index += 1
+                let records = ValidatedRecords(bytes, arrays: arrays, order: order, resolver: resolver, validate: validate)
+                defer { records.stop() }
+                var count: [RecordCollection: Int] = [:]
+                var seen: [RecordCollection: Set<String>] = [:]
+                loop: while true {
+                    switch records.next() {
+                    case .end: break loop
+                    case let .failed(error): throw error
+                    case let .record(record):
+                        count[record.collection, default: 0] += 1
+                        var found = record.errors
+                        // The database holds none of the file's collections any more: only the file can repeat an id.
+                        if found.isEmpty, !seen[record.collection, default: []].insert(record.id).inserted {
+                            found = [FieldError(pointer: "/id", detail: "'\(record.id)' is in the file twice")]
+                        }
+                        if found.isEmpty, errorCount == 0 { try record.insert?(store) }
+                        errorCount += found.count
+                        for error in found where errors.count < maximumErrorsShown {
+                            errors.append(FieldError(pointer: "/\(record.collection.rawValue)/\(record.index)" + error.pointer,
+                                                     detail: error.detail))
                         }
                     }
-                    counts.append((collection.rawValue, index))
                 }
+                counts = order.map { ($0.rawValue, count[$0] ?? 0) }
                 guard errorCount == 0 else {
                     let shown = errors.map { "  " + $0.description }.joined(separator: "\n")
                     let more = errorCount > errors.count ? "\n  … and \(errorCount - errors.count) more" : ""
@@ -112,29 +121,24 @@ public enum Importer {
         }
     }
 
-    /// Validates and creates one record; returns its errors.
-    private static func create(_ collection: RecordCollection, _ item: JSONValue, resolver: FileResolver,
-                               store: Store, seen: inout Set<String>) throws -> [FieldError] {
+    /// Validates one record (on the validating thread): its id, its errors, and how to insert it when it has none.
+    @Sendable static func validate(_ collection: RecordCollection, _ item: JSONValue, _ resolver: FileResolver) throws
+        -> (String, [FieldError], ((Store) throws -> Void)?) {
         switch collection {
-        case .topics: try create(TopicsResource.self, item, resolver, store, &seen)
-        case .parties: try create(PartiesResource.self, item, resolver, store, &seen)
-        case .people: try create(PeopleResource.self, item, resolver, store, &seen)
-        case .meetings: try create(MeetingsResource.self, item, resolver, store, &seen)
-        case .quotes: try create(QuotesResource.self, item, resolver, store, &seen)
-        case .demands: try create(DemandsResource.self, item, resolver, store, &seen)
+        case .topics: try validate(TopicsResource.self, item, resolver)
+        case .parties: try validate(PartiesResource.self, item, resolver)
+        case .people: try validate(PeopleResource.self, item, resolver)
+        case .meetings: try validate(MeetingsResource.self, item, resolver)
+        case .quotes: try validate(QuotesResource.self, item, resolver)
+        case .demands: try validate(DemandsResource.self, item, resolver)
         }
     }
 
-    private static func create<R: WritableResource>(_: R.Type, _ item: JSONValue, _ resolver: FileResolver,
-                                                    _ store: Store, _ seen: inout Set<String>) throws -> [FieldError] {
+    private static func validate<R: WritableResource>(_: R.Type, _ item: JSONValue, _ resolver: FileResolver) throws
+        -> (String, [FieldError], ((Store) throws -> Void)?) {
         let validation = Validation(resolver: resolver)
-        guard let draft = try R.draft(from: item, validation), validation.isValid else { return validation.errors }
-        // The database holds none of the file's collections any more: only the file can repeat an id.
-        guard seen.insert(draft.id).inserted else {
-            return [FieldError(pointer: "/id", detail: "'\(draft.id)' is in the file twice")]
-        }
-        try store.create(draft, actor: "import")
-        return []
+        guard let draft = try R.draft(from: item, validation), validation.isValid else { return ("", validation.errors, nil) }
+        return (draft.id, [], { store in try store.create(draft, actor: "import") })
     }
 
     /// The file's sources must be the database's own (sources come with the migrations).
@@ -166,15 +170,25 @@ public enum Importer {
 
 /// References resolve against the file being imported (the database's records are being replaced); paragraphs
 /// against the database.
-struct FileResolver: ReferenceResolver {
+/// The resolver is read by the validating thread: it holds what it needs, the database's paragraphs included.
+struct FileResolver: ReferenceResolver, Sendable {
     let names: [RecordCollection: [String: String]]
-    let store: Store
+    let paragraphs: [String: [Int: String]]
+
+    init(names: [RecordCollection: [String: String]], store: Store) throws {
+        self.names = names
+        var paragraphs: [String: [Int: String]] = [:]
+        for source in try store.sources(after: nil, limit: QueryParameters.limitRange.upperBound).items {
+            for paragraph in source.paragraphs { paragraphs[source.id, default: [:]][paragraph.number] = paragraph.text }
+        }
+        self.paragraphs = paragraphs
+    }
 
     func name(of collection: RecordCollection, id: String) throws -> String? {
         names[collection]?[id]
     }
 
     func paragraph(source: String, number: Int) throws -> String? {
-        try store.paragraphText(source: source, number: number)
+        paragraphs[source]?[number]
     }
 }
