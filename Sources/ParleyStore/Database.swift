@@ -179,6 +179,18 @@ public final class Database {
         return try body(statement)
     }
 
+    /// Sets the journal mode (`PRAGMA journal_mode`, outside any transaction) and returns the mode in force after it:
+    /// SQLite keeps the old one when it cannot change (leaving WAL while another connection has the file open).
+    public func setJournalMode(_ mode: String) throws -> String {
+        let statement = try prepare("PRAGMA journal_mode = \(mode)")
+        defer { statement.reset() }
+        do {
+            return try statement.step() ? statement.text(0).lowercased() : ""
+        } catch StoreError.busy {
+            return "wal"
+        }
+    }
+
     /// When set, every statement prepared on this connection is appended (the query-plan test reads it).
     public var preparedSQLLog: [String]?
 

@@ -72,6 +72,12 @@ public enum Importer {
         }
         let resolver = try FileResolver(names: names, store: store)
 
+        // One transaction writes the whole file. In WAL mode every page of it would go to the WAL and be copied into
+        // the database again at the checkpoint; with a rollback journal, only the pages that existed before (the
+        // seed's) are journaled and the new ones are written once, as safely (synchronous=FULL either way). Leaving WAL
+        // needs the file to itself: with another connection open it stays in WAL, only slower.
+        let journaled = try store.database.setJournalMode("delete") == "delete"
+        defer { if journaled { _ = try? store.database.setJournalMode("wal") } }
         return try store.write {
             let statement = try store.database.prepare("SELECT count(*) FROM changes WHERE actor <> 'seed'")
             let written = try statement.step() ? statement.int(0) : 0
@@ -86,7 +92,7 @@ public enum Importer {
             var errors: [FieldError] = []
             var errorCount = 0
             var counts: [(String, Int)] = []
-            try store.bulkLoad {
+            try store.bulkLoad(order: order, actor: "import") {
                 let records = ValidatedRecords(bytes, arrays: arrays, order: order, resolver: resolver, validate: validate)
                 defer { records.stop() }
                 var count: [RecordCollection: Int] = [:]

@@ -32,7 +32,8 @@ struct Narrowing {
     enum Driver {
         /// An index whose order is the list's: `from` (which must join the table under its alias) replaces the
         /// table, `order` the list's order columns (equal values: a copy of them kept in the index's table).
-        case ordered(from: String, order: [String])
+        /// `countFrom`, when given, counts the filter alone without the join (a junction's own index).
+        case ordered(from: String, order: [String], countFrom: String? = nil)
         /// Full-text search: FTS5 yields matches in its keys' order, which is the list's (SearchIndex), through `from`
         /// (the search table joined to the keys and the table) in `order`; `after` says where a cursor's next page
         /// starts. A word with at most the cap of matches drives; a denser one drives only when no other filter can
@@ -73,7 +74,7 @@ extension Narrowing {
         return Narrowing(
             "EXISTS (SELECT 1 FROM \(table) \(alias) WHERE \(alias).\(record) = \(me).id AND \(alias).\(column) = \(value))",
             driver: .ordered(from: "\(table) \(alias) CROSS JOIN \(list.table) \(me) ON \(me).id = \(alias).\(record)",
-                             order: order.map { "\(alias)." + $0 }),
+                             order: order.map { "\(alias)." + $0 }, countFrom: "\(table) \(alias)"),
             drivingCondition: "\(alias).\(column) = \(value)")
     }
 }
@@ -189,7 +190,7 @@ extension Store {
         }
 
         /// The table read through a driver: where from, in which order, under which conditions.
-        func driven(by index: Int?) -> (from: String, order: [String], conditions: [String], after: (([String]) -> String)?) {
+        func driven(by index: Int?, counting: Bool = false) -> (from: String, order: [String], conditions: [String], after: (([String]) -> String)?) {
             var from = table.inOrder
             var order = table.order
             var after: (([String]) -> String)?
@@ -198,8 +199,9 @@ extension Store {
                 let driver = narrowings[index]
                 conditions.insert(driver.drivingCondition ?? driver.condition, at: 0)
                 switch driver.driver {
-                case let .ordered(driverFrom, driverOrder):
-                    from = driverFrom
+                case let .ordered(driverFrom, driverOrder, countFrom):
+                    // Counting one filter needs no row of the table: its index alone (foreign keys keep it exact).
+                    from = counting && narrowings.count == 1 ? countFrom ?? driverFrom : driverFrom
                     order = driverOrder
                 case let .unordered(_, driverFrom):
                     from = driverFrom
@@ -213,7 +215,7 @@ extension Store {
             }
             return (from, order, conditions.filter { !$0.isEmpty }, after)
         }
-        let counted = driven(by: countDriverIndex)
+        let counted = driven(by: countDriverIndex, counting: true)
         let countFilter = counted.conditions.isEmpty ? "" : " WHERE " + counted.conditions.joined(separator: " AND ")
         let count = "SELECT count(*) FROM (SELECT 1 FROM \(counted.from)\(countFilter) LIMIT \(cap))"
         let (from, order, conditions, after) = driven(by: driverIndex)

@@ -12,7 +12,11 @@ extension Store {
     /// per row, which at a million rows no cache holds), the search index is rebuilt once at the end instead of per
     /// record, and SQLite's page cache is raised for the duration. The stored result is the one the same creates would
     /// leave one by one; if `body` throws, the caller's transaction rolls all of it back, indexes included.
-    public func bulkLoad<T>(_ body: () throws -> T) throws -> T {
+    ///
+    /// The records' `create` changes are appended at the end too, one statement per collection, in `order` and, within
+    /// a collection, in the order they were created (their rowids): the feed a record-by-record load would have
+    /// written. So the tables of `order` must hold nothing but the loaded records (an import has removed the seed's).
+    public func bulkLoad<T>(order: [RecordCollection], actor: String, _ body: () throws -> T) throws -> T {
         precondition(database.isInTransaction, "bulkLoad runs inside a write transaction")
         let list = Self.bulkLoadedTables.map { "'\($0)'" }.joined(separator: ", ")
         let statement = try database.prepare("""
@@ -32,6 +36,14 @@ extension Store {
         }
         for index in indexes { try database.execute(index.sql) }
         try SearchIndex.rebuild(in: database)
+        for collection in order {
+            let statement = try database.prepare("""
+                INSERT INTO changes (collection, record_id, operation, actor)
+                SELECT '\(collection.rawValue)', id, 'create', ?1 FROM \(collection.rawValue) ORDER BY rowid
+                """)
+            try statement.bind(1, actor)
+            try statement.run()
+        }
         return result
     }
 }

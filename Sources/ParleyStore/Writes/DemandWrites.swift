@@ -25,6 +25,6 @@ extension DemandDraft: StoredDraft {
         try store.run(DemandWriteSQL.setAddresseeText, id)
         if !isNew { try store.run(DemandWriteSQL.deleteTopics, id) }
         for topic in topics { try store.run(DemandWriteSQL.insertTopic, id, .text(topic)) }
-        try store.setRecordSources(.demands, id: id, sources)
+        try store.setRecordSources(.demands, id: id, sources, isNew: isNew)
     }
 }

@@ -32,6 +32,6 @@ extension MeetingDraft: StoredDraft {
         for person in participants { try store.run(MeetingWriteSQL.insertParticipant, id, .text(person.id), .text(person.role), .text(date)) }
         if !isNew { try store.run(MeetingWriteSQL.deleteTopics, id) }
         for topic in topics { try store.run(MeetingWriteSQL.insertTopic, id, .text(topic), .text(date)) }
-        try store.setRecordSources(.meetings, id: id, sources)
+        try store.setRecordSources(.meetings, id: id, sources, isNew: isNew)
     }
 }

@@ -22,6 +22,6 @@ extension PartyDraft: StoredDraft {
         for membership in memberOf { try store.run(PartyWriteSQL.insertMemberOf, id, .text(membership.id), .text(membership.basis)) }
         try store.run(PartyWriteSQL.deleteMembers, id)
         for membership in members { try store.run(PartyWriteSQL.insertMember, id, .text(membership.id), .text(membership.basis)) }
-        try store.setRecordSources(.parties, id: id, sources)
+        try store.setRecordSources(.parties, id: id, sources, isNew: isNew)
     }
 }

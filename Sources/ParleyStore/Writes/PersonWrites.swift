@@ -21,6 +21,6 @@ extension PersonDraft: StoredDraft {
             try store.run(PersonWriteSQL.insertPost, id, .text(post.title), .text(post.party), .text(post.startDate),
                           .text(post.endDate), .text(post.basis))
         }
-        try store.setRecordSources(.people, id: id, sources)
+        try store.setRecordSources(.people, id: id, sources, isNew: isNew)
     }
 }

@@ -28,6 +28,6 @@ extension QuoteDraft: StoredDraft {
                       .int(source?.paragraph), .int(source?.start), .int(source?.end), .text(attribution))
         if !isNew { try store.run(QuoteWriteSQL.deleteTopics, id) }
         for topic in topics { try store.run(QuoteWriteSQL.insertTopic, id, .text(topic)) }
-        try store.setRecordSources(.quotes, id: id, source.map { [SourceRef(source: $0.source, paragraph: $0.paragraph)] } ?? [])
+        try store.setRecordSources(.quotes, id: id, source.map { [SourceRef(source: $0.source, paragraph: $0.paragraph)] } ?? [], isNew: isNew)
     }
 }

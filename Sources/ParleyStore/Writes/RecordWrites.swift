@@ -29,7 +29,9 @@ extension Store {
     @discardableResult
     public func create<Draft: StoredDraft>(_ draft: Draft, actor: String) throws -> Int {
         try draft.save(in: self, isNew: true)
-        if !isBulkLoading { try reindex(Draft.collection, id: draft.id) }
+        // A bulk load indexes and logs its records once, at its end (`bulkLoad`), in the order they were created.
+        if isBulkLoading { return 0 }
+        try reindex(Draft.collection, id: draft.id)
         return try recordChange(Draft.collection, id: draft.id, operation: .create, actor: actor)
     }
 
@@ -108,11 +110,13 @@ extension Store {
     }
 
     /// Replaces the paragraphs a record comes from.
-    func setRecordSources(_ collection: RecordCollection, id: String, _ sources: [SourceRef]) throws {
-        try database.withStatement(WriteSQL.deleteRecordSources) { statement in
-            try statement.bind(1, collection.rawValue)
-            try statement.bind(2, id)
-            try statement.run()
+    func setRecordSources(_ collection: RecordCollection, id: String, _ sources: [SourceRef], isNew: Bool = false) throws {
+        if !isNew {
+            try database.withStatement(WriteSQL.deleteRecordSources) { statement in
+                try statement.bind(1, collection.rawValue)
+                try statement.bind(2, id)
+                try statement.run()
+            }
         }
         for source in sources {
             try database.withStatement(WriteSQL.insertRecordSource) { statement in

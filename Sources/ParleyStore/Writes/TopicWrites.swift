@@ -8,6 +8,6 @@ extension TopicDraft: StoredDraft {
 
     public func save(in store: Store, isNew: Bool) throws {
         try store.run(isNew ? TopicWriteSQL.insert : TopicWriteSQL.update, id, .text(name), .text(description))
-        try store.setRecordSources(.topics, id: id, sources)
+        try store.setRecordSources(.topics, id: id, sources, isNew: isNew)
     }
 }
