@@ -43,6 +43,11 @@ public enum DqliteRole: UInt64, Sendable {
 public struct DqliteResult: Sendable, Equatable {
     public var lastInsertID: UInt64
     public var rowsAffected: UInt64
+
+    public init(lastInsertID: UInt64, rowsAffected: UInt64) {
+        self.lastInsertID = lastInsertID
+        self.rowsAffected = rowsAffected
+    }
 }
 
 /// A prepared statement on the server (PREPARE's answer).
