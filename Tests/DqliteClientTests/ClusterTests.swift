@@ -1,6 +1,9 @@
 import DqliteClient
 import DqliteNode
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Three real nodes in this process on loopback: bootstrap node 1, join 2 and 3 through the client
 /// (ADD, then ASSIGN voter), stop the leader, and write again through a new leader.
@@ -86,5 +89,29 @@ import Testing
             (error as? DqliteError)?.code == DqliteError.notLeaderCode
         }
         #expect(try Loopback.eventually { try other.leader() }.address == leaderAddress)
+
+        // Node 1 restarted on its directory rejoins by itself and catches up: DUMP answers on any node
+        // (no leader check), so its local copy shows the write made while it was down.
+        nodes[1] = try Loopback.node(id: 1, address: addresses[0], directory: "\(directory)/n1")
+        let restarted = try DqliteConnection(address: addresses[0], timeoutMilliseconds: 5_000)
+        #expect(try Loopback.eventually { try restarted.leader() }.address == leaderAddress)
+        let copy = "\(directory)/copy"
+        #expect(mkdir(copy, 0o755) == 0)
+        let caughtUp = try Loopback.eventually { () -> [[String]]? in
+            let files = try restarted.dump("cluster.db")
+            for file in files { _ = Loopback.write(file.bytes, to: "\(copy)/\(file.name)") }
+            let rows = try LocalSQLite(path: "\(copy)/cluster.db").rows("SELECT n, at FROM w ORDER BY n")
+            return rows.count == 2 ? rows : nil
+        }
+        #expect(caughtUp == [["1", "before"], ["3", "after"]])
+
+        // Membership: a fourth node joins as a spare, then is removed.
+        let leader = try DqliteConnection.connectToLeader(addresses, timeoutMilliseconds: 2_000)
+        let fourthAddress = Loopback.address()
+        nodes[4] = try Loopback.node(id: 4, address: fourthAddress, directory: "\(directory)/n4")
+        try leader.add(id: 4, address: fourthAddress)
+        #expect(try leader.cluster().contains(DqliteNodeInfo(id: 4, address: fourthAddress, role: .spare)))
+        try leader.remove(id: 4)
+        #expect(try leader.cluster().map(\.id).sorted() == [1, 2, 3])
     }
 }

@@ -97,6 +97,32 @@ import Glibc
         #expect(Loopback.now() - started < 3_000)
         #expect(throws: DqliteError.self) { try DqliteConnection(address: "no-port", timeoutMilliseconds: 1_000) }
     }
+
+    @Test func aPeerThatNeverAnswersTimesOut() throws {
+        // A socket that listens but never accepts: connect and the handshake go through, no answer ever comes.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        #expect(bound)
+        #expect(listen(fd, 4) == 0)
+        let client = try DqliteConnection(address: "127.0.0.1:\(UInt16(bigEndian: address.sin_port))", timeoutMilliseconds: 300)
+        let started = Loopback.now()
+        #expect(throws: DqliteError.timeout("read")) { try client.leader() }
+        #expect(Loopback.now() - started < 2_000)
+        // A connection that timed out mid-exchange is not reused.
+        #expect {
+            try client.leader()
+        } throws: { error in
+            if case .connection = error as? DqliteError { return true }
+            return false
+        }
+    }
 }
 
 private func mkdirCopy(_ path: String) -> Bool { mkdir(path, 0o755) == 0 }
