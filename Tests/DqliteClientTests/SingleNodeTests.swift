@@ -71,9 +71,20 @@ import Glibc
             try client.execSQL(database: database, "INSERT INTO u VALUES (?)", [.text("a")])
         } throws: { error in
             guard let code = (error as? DqliteError)?.code else { return false }
+            print("dqlite: a UNIQUE violation answers \(error)")
             return code & 0xff == 19 // SQLITE_CONSTRAINT, possibly extended
         }
         #expect(try client.querySQL(database: database, "SELECT count(*) FROM u").rows == [[.integer(1)]])
+
+        // An explicit transaction over several requests on one connection: committed together, or rolled back.
+        try client.execSQL(database: database, "BEGIN")
+        try client.execSQL(database: database, "INSERT INTO u VALUES (?)", [.text("b")])
+        try client.execSQL(database: database, "INSERT INTO u VALUES (?)", [.text("c")])
+        try client.execSQL(database: database, "COMMIT")
+        try client.execSQL(database: database, "BEGIN")
+        try client.execSQL(database: database, "INSERT INTO u VALUES (?)", [.text("d")])
+        try client.execSQL(database: database, "ROLLBACK")
+        #expect(try client.querySQL(database: database, "SELECT k FROM u ORDER BY k").rows == [[.text("a")], [.text("b")], [.text("c")]])
 
         // DUMP: the database file and its WAL; stock SQLite opens them and reads the same rows.
         let files = try client.dump("test.db")
