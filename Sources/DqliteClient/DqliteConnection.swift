@@ -9,6 +9,8 @@ public final class DqliteConnection {
     public var timeoutMilliseconds: Int
     private let socket: TCPSocket
     private var broken: DqliteError?
+    /// How many ROWS responses the last query took (for tests).
+    private(set) var lastQueryBatches = 0
 
     /// Connects and sends the handshake (protocol version 1).
     public init(address: String, timeoutMilliseconds: Int = 5_000) throws(DqliteError) {
@@ -109,11 +111,13 @@ public final class DqliteConnection {
         let deadline = TCPSocket.deadline(after: timeoutMilliseconds)
         try send(type, body, deadline: deadline)
         var result = DqliteRows(columns: [], rows: [])
+        lastQueryBatches = 0
         // After a PART batch the server sends the next one unasked, and must not be sent anything else meanwhile.
         while true {
             let batch = try DqliteWire.decodeRows(receive(expecting: .rows, deadline: deadline))
             result.columns = batch.columns
             result.rows += batch.rows
+            lastQueryBatches += 1
             if !batch.more { return result }
         }
     }

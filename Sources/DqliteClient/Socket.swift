@@ -63,16 +63,18 @@ struct TCPSocket: ~Copyable {
         }
     }
 
-    /// Reads exactly `count` bytes before the deadline.
+    /// Reads exactly `count` bytes before the deadline. Memory grows with what arrives, a chunk at a time,
+    /// so a header claiming a huge body costs at most a megabyte until the bytes come.
     func read(_ count: Int, deadline: Int) throws(DqliteError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var received = 0
-        while received < count {
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                recv(fd, buffer.baseAddress.map { $0 + received }, buffer.count - received, 0)
-            }
+        let chunkSize = 1 << 20
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(count, chunkSize))
+        var chunk = [UInt8](repeating: 0, count: min(count, chunkSize))
+        while bytes.count < count {
+            let wanted = min(chunk.count, count - bytes.count)
+            let result = chunk.withUnsafeMutableBytes { buffer in recv(fd, buffer.baseAddress, wanted, 0) }
             if result > 0 {
-                received += result
+                bytes += chunk[0..<result]
             } else if result == 0 {
                 throw .connection("the peer closed the connection")
             } else if errno == EAGAIN || errno == EWOULDBLOCK {

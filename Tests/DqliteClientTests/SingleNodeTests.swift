@@ -1,5 +1,5 @@
 import CSQLite
-import DqliteClient
+@testable import DqliteClient
 import DqliteNode
 import Testing
 #if canImport(Glibc)
@@ -54,6 +54,7 @@ import Glibc
             """)
         let big = try client.querySQL(database: database, "SELECT x, label FROM big ORDER BY x")
         #expect(big.rows.count == 3000)
+        #expect(client.lastQueryBatches > 1)
         #expect(big.rows.first == [.integer(1), .text("row number 1")])
         #expect(big.rows.last == [.integer(3000), .text("row number 3000")])
         #expect(big.rows.enumerated().allSatisfy { $0.element.first == .integer(Int64($0.offset + 1)) })
