@@ -77,13 +77,17 @@ bench-scale: deps
 soak: deps deps-bench
 	bash Benchmarks/soak.sh
 
-# System packages: libsqlite3-dev to build; installed only where missing.
+# System packages: libsqlite3-dev and libdqlite-dev (issue 11's cluster) to build; installed only where missing.
 deps:
 	@if ! pkg-config --exists sqlite3 2>/dev/null || ! [ -f /usr/include/sqlite3.h ]; then \
 	  echo "installing libsqlite3-dev and pkg-config"; \
 	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq libsqlite3-dev pkg-config sqlite3 >/dev/null; \
 	fi
 	@command -v sqlite3 >/dev/null || { $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq sqlite3 >/dev/null; }
+	@if ! pkg-config --exists dqlite 2>/dev/null || ! [ -f /usr/include/dqlite.h ]; then \
+	  echo "installing libdqlite-dev (dqlite 1.11 with libraft and libuv)"; \
+	  $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq libdqlite-dev >/dev/null; \
+	fi
 
 # haproxy for the two-instance test.
 deps-test:

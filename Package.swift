@@ -21,9 +21,16 @@ let package = Package(
         // Routes, handlers, JSON/CSV encoding: joins the engine and the store.
         .target(name: "ParleyAPI", dependencies: ["HTTPServer", "ParleyStore", "ParleyResources"]),
         .executableTarget(name: "parley", dependencies: ["ParleyAPI", "HTTPServer", "ParleyStore", "CShim"]),
+        // dqlite's node API (libdqlite-dev 1.11). Only DqliteNode and its tests link it; parley does not yet (issue 11).
+        .systemLibrary(name: "CDqlite", pkgConfig: "dqlite", providers: [.apt(["libdqlite-dev"])]),
+        // A client of dqlite's wire protocol over POSIX sockets. Knows nothing about Parley's records.
+        .target(name: "DqliteClient", swiftSettings: strict),
+        // Hosts a dqlite node in-process (create, start, stop), for tests now and `parley serve` later.
+        .target(name: "DqliteNode", dependencies: ["CDqlite"], swiftSettings: strict),
         // A raw-socket HTTP client and server starters shared by the test targets.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "CShim", "TestSupport"]),
+        .testTarget(name: "DqliteClientTests", dependencies: ["DqliteClient", "DqliteNode", "CSQLite"], swiftSettings: strict),
         .testTarget(name: "ParleyAPITests", dependencies: ["ParleyAPI", "ParleyStore", "HTTPServer", "CShim", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
