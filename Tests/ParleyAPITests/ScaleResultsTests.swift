@@ -124,3 +124,41 @@ import Testing
         #expect(try Self.api.ids("/people?q=grusko") == ["alexander-grushko"])
     }
 }
+
+/// Search keys follow the list's order after writes too (a new record takes the midpoint between its neighbours'
+/// keys; a gap used up renumbers): the search's pages equal the filter's brute-force answer in list order.
+@Suite struct SearchOrderAfterWritesTests {
+    @Test func searchResultsStayInListOrderAsRecordsAreWrittenAndMoved() throws {
+        let api = try TestAPI(responseCacheBytes: 0)
+        let token = try api.token()
+        // Thirty meetings into the same few days (more than twenty midpoints into one gap), out of order.
+        for index in 0..<30 {
+            let day = String(format: "2022-02-%02d", 10 + (index * 7) % 5)
+            #expect(try api.post("/meetings", Bodies.meeting("ordered-\(index)", date: day), token: token).status == 201)
+        }
+        // Twenty-five in a row into one gap (each after the last, before the seed's next meeting): the midpoints
+        // run out after twenty and the collection is renumbered.
+        for index in 0..<25 {
+            #expect(try api.post("/meetings", Bodies.meeting(String(format: "ordered-gap-%02d", index), date: "2022-01-12"),
+                                 token: token).status == 201)
+        }
+        // One moves to another day: its key moves with it.
+        #expect(try api.patch("/meetings/ordered-3", #"{"date": "2022-02-01"}"#, token: token).status == 200)
+        let database = try Database(path: api.databasePath)
+        let statement = try database.prepare("""
+            SELECT m.id FROM meetings_search JOIN meetings_search_keys k ON k.key = meetings_search.rowid
+            JOIN meetings m ON m.id = k.record_id WHERE meetings_search MATCH 'allies' ORDER BY m.date, m.id
+            """)
+        var want: [String] = []
+        while try statement.step() { want.append(statement.text(0)) }
+        #expect(want.count >= 55)
+        var got: [String] = []
+        var next: String? = "/meetings?q=allies&limit=7"
+        while let target = next {
+            let document = try api.json(target)
+            got += try JSON.items(document).compactMap { $0["id"] as? String }
+            next = (document["links"] as? [String: Any])?["next"] as? String
+        }
+        #expect(got == want)
+    }
+}
