@@ -116,13 +116,14 @@ struct ListPlan {
 
 extension Store {
     /// Totals are exact up to this many matches; past it a list says `total` is a lower bound. Counting is then
-    /// bounded like the page itself, so a search matching millions answers as fast as one matching ten.
-    /// 1,000 (as GitHub's search and others cap theirs): counting a thousand index entries costs about what a page
+    /// bounded like the page itself, so a search matching millions answers as fast as one matching ten. A thousand
+    /// (GitHub's search caps its totals the same way): counting that many index entries costs about what a page
     /// does, so the total does not dominate a list's cost.
     public static let exactTotalLimit = 1_000
 
-    /// The statements of a list request. `unorderedMatches` answers how many rows an unordered driver's count
-    /// statement finds (capped); it is asked at most once.
+    /// The statements of a list request. `unorderedMatches` runs a counting filter's count statement (capped at the
+    /// cap + 1), for each such filter met before one drives: a search or a range of quote dates drives only while it
+    /// is sparse.
     static func plan(_ table: ListTable, _ narrowings: [Narrowing], parameters: ListParameters,
                      cursor: [SQLValue]?, limit: Int, unorderedMatches: (String, ListParameters) throws -> Int) rethrows
         -> ListPlan {
