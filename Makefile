@@ -73,8 +73,7 @@ bench: deps deps-bench
 	bash Benchmarks/bench.sh
 
 # Cost against data size, seed to a million meetings (issue 9): about 20 minutes, most of it the million.
-bench-scale: deps
-	$(SWIFT) build -c release --product parley
+bench-scale: release
 	BENCH_SKIP_BUILD=1 python3 Benchmarks/bench_scale.py
 
 soak: deps deps-bench

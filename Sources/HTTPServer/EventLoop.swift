@@ -272,7 +272,8 @@ final class EventLoop {
         }
         stats.requests.add(1, ordering: .relaxed)
         stats.requestMetrics.record(route: response.route, status: response.status, micros: Clock.monotonicMicroseconds() - started)
-        if response.wakesStreams {
+        // Waking the other loops costs each an eventfd write and an epoll return: only worth it while a stream is open.
+        if response.wakesStreams, stats.openStreams.load(ordering: .relaxed) > 0 {
             waker.wakeAll(except: wakeFD)
             streamsDue = true
         }

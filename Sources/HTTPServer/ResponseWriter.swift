@@ -16,10 +16,7 @@ struct ResponseWriter {
 
     mutating func write(_ response: HTTPResponse, method: HTTPMethod?, version: HTTPVersion, keepAlive: Bool,
                         date: [UInt8], into out: ByteBuffer) {
-        out.append(statusLine(response.status))
-        out.append("Date: " as StaticString)
-        out.append(date)
-        out.append("\r\nX-Content-Type-Options: nosniff\r\n" as StaticString)
+        appendStart(response.status, date: date, to: out)
         if response.status >= 200 && response.status != 204 && response.status != 304 {
             out.append("Content-Length: " as StaticString)
             out.appendDecimal(response.body.count)
@@ -43,13 +40,18 @@ struct ResponseWriter {
 
     /// The head of a streaming response: no Content-Length, the body runs to the close.
     mutating func writeStreamHead(_ response: HTTPResponse, date: [UInt8], into out: ByteBuffer) {
-        out.append(statusLine(response.status))
-        out.append("Date: " as StaticString)
-        out.append(date)
-        out.append("\r\n" as StaticString)
+        appendStart(response.status, date: date, to: out)
         out.append("Connection: close\r\n" as StaticString)
         Self.appendFields(response.headers, to: out)
         out.append("\r\n" as StaticString)
+    }
+
+    /// What every response the engine writes begins with: the status line, Date and nosniff.
+    private mutating func appendStart(_ status: Int, date: [UInt8], to out: ByteBuffer) {
+        out.append(statusLine(status))
+        out.append("Date: " as StaticString)
+        out.append(date)
+        out.append("\r\nX-Content-Type-Options: nosniff\r\n" as StaticString)
     }
 
     /// The header fields as they go on the wire, each line ending in CRLF.

@@ -124,9 +124,7 @@ public final class APIHandler: HTTPHandler {
         let wait = try Self.waitSeconds(query)
         if request.method == .get, let accept = request.headers["Accept"], Self.acceptsEventStream(accept) {
             if let lastEventID = request.headers["Last-Event-ID"] {
-                let value = Substring(lastEventID).trimmingASCIISpaces()
-                guard value.utf8.count <= 16, !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                      let number = Int(value), number <= QueryParameters.maximumSequenceNumber else {
+                guard let number = QueryParameters.sequenceNumber(Substring(lastEventID).trimmingASCIISpaces()) else {
                     throw APIError.badRequest(detail: "Last-Event-ID must be a change's seq, a whole number from 0 to \(QueryParameters.maximumSequenceNumber); got '\(QueryParameters.shown(lastEventID))'", parameter: nil)
                 }
                 since = number

@@ -33,15 +33,23 @@ final class ChangeFeedHub {
             latest = version
             return version
         }
+        // Far behind (a bulk write): only the last `windowLimit` changes can stay in the window, so read only those; the
+        // window restarts there (it must hold consecutive changes), and anyone older is served from the store.
+        if version - known > Self.windowLimit {
+            known = version - Self.windowLimit
+            window.removeAll(keepingCapacity: true)
+        }
         while known < version {
             let page = try store.read { try store.changes(since: known, after: nil, limit: Self.catchUpPage) }
             guard let last = page.items.last else { break }
             for change in page.items { window.append((change.seq, Self.event(change))) }
             known = last.seq
+            latest = known  // kept page by page: a failure on the next page must not append this one again
         }
         if window.count > Self.windowLimit { window.removeFirst(window.count - Self.windowLimit) }
-        latest = max(known, version)
-        return max(known, version)
+        let newest = max(known, version)
+        latest = newest
+        return newest
     }
 
     /// Appends the events after `seq` to `out` while they fit in `room` bytes; returns the last `seq` appended

@@ -123,10 +123,16 @@ struct QueryParameters {
     /// A change sequence number: a whole number from 0 to 2^53 - 1, written without sign or leading zeros.
     func sequenceNumber(_ name: String) throws -> Int? {
         guard let value = self[name] else { return nil }
-        guard value.utf8.count <= 16, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(value),
-              value == String(number), number <= Self.maximumSequenceNumber else {
+        guard let number = Self.sequenceNumber(value) else {
             throw APIError.invalid(name, "\(name) must be a whole number from 0 to \(Self.maximumSequenceNumber) (a change's seq); got '\(Self.shown(value))'")
         }
+        return number
+    }
+
+    /// A change's seq as text: digits only, no leading zero, at most `maximumSequenceNumber` (`since`, `Last-Event-ID`).
+    static func sequenceNumber<Text: StringProtocol>(_ value: Text) -> Int? {
+        guard value.utf8.count <= 16, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(value),
+              value == String(number), number <= maximumSequenceNumber else { return nil }
         return number
     }
 

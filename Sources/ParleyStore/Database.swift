@@ -43,10 +43,6 @@ public final class Database {
     /// Opened with SQLite's `immutable=1`: nothing can change the file while it is open, so its data version is fixed.
     public let isImmutable: Bool
 
-    public convenience init(path: String, readOnly: Bool) throws {
-        try self.init(path: path, mode: readOnly ? .readOnly : .create)
-    }
-
     public init(path: String, mode: OpenMode = .create) throws {
         _ = Self.configured
         try DatabaseFile.check(path, mode: mode)
@@ -124,8 +120,7 @@ public final class Database {
     }
 
     private static func probe(_ connection: OpaquePointer, path: String) throws {
-        let rc = sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nil, nil, nil)
-        guard rc == SQLITE_OK else {
+        guard probeCode(connection) == SQLITE_OK else {
             throw StoreError.cannotOpen(path: path, reason: DatabaseFile.reason(code: sqlite3_extended_errcode(connection),
                                                                                 message: String(cString: sqlite3_errmsg(connection)),
                                                                                 errno: sqlite3_system_errno(connection), path: path))

@@ -40,7 +40,7 @@ enum ServeCommand {
         var apiConfiguration = APIConfiguration(databasePath: databasePath, responseCacheBytes: cacheMB * 1024 * 1024)
         apiConfiguration.serverStats = stats
         apiConfiguration.readOnly = readOnly
-        apiConfiguration.migrate = !readOnly
+        apiConfiguration.migrate = false  // migrated above, once; each loop's connection only checks the version
         let server = Server(configuration: configuration, stats: stats, handlerFactory: APIHandler.makeFactory(apiConfiguration))
         do {
             try server.start()

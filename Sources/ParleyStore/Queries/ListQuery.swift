@@ -77,6 +77,23 @@ extension Narrowing {
                              order: order.map { "\(alias)." + $0 }, countFrom: "\(table) \(alias)"),
             drivingCondition: "\(alias).\(column) = \(value)")
     }
+
+    /// Full-text search as a filter of `alias`'s table. Driving, it walks the word's matches in key order (the list's);
+    /// as a filter of another driver's rows, it looks each one up by key.
+    static func search(_ searched: SearchIndex.Searched, alias: String, _ expression: String) -> Narrowing {
+        let fts = searched.table
+        return Narrowing(
+            """
+            EXISTS (SELECT 1 FROM \(searched.keys) k JOIN \(fts) ON \(fts).rowid = k.key
+                    WHERE k.record_id = \(alias).id AND \(fts) MATCH \(expression))
+            """,
+            driver: .search(
+                count: "SELECT count(*) FROM (SELECT 1 FROM \(fts) WHERE \(fts) MATCH \(expression) LIMIT \(Store.exactTotalLimit + 1))",
+                from: "\(fts) CROSS JOIN \(searched.keys) k ON k.key = \(fts).rowid CROSS JOIN \(searched.collection) \(alias) ON \(alias).id = k.record_id",
+                order: ["\(fts).rowid"],
+                after: { "\(fts).rowid > " + searched.keyAtOrBefore($0) }),
+            drivingCondition: "\(fts) MATCH \(expression)")
+    }
 }
 
 /// The parameters of a list statement, numbered in the order they are added: filters first, so a count (which
@@ -289,16 +306,6 @@ extension Store {
         var items = [item]
         try related(&items)
         return items.first
-    }
-
-    /// Rows of a statement that takes one id as ?1.
-    func rows<T>(_ sql: SQL, id: String, _ row: (Statement) -> T) throws -> [T] {
-        try database.withStatement(sql) { statement in
-            try statement.bind(1, id)
-            var rows: [T] = []
-            while try statement.step() { rows.append(row(statement)) }
-            return rows
-        }
     }
 
     /// The rows of a relation for a whole page: `sql` takes the page's ids as a JSON array in ?1 (`IN (SELECT value

@@ -93,7 +93,7 @@ extension Store {
                                                          order: MeetingSQL.table.order)))
         }
         if let search = filter.search {
-            narrowings.append(Self.searchNarrowing(SearchIndex.meetings, alias: "m", parameters.add(search.expression)))
+            narrowings.append(.search(SearchIndex.meetings, alias: "m", parameters.add(search.expression)))
         }
         return narrowings
     }
@@ -140,24 +140,5 @@ extension Store {
         meetings.attach(try related(MeetingSQL.topics, ids: ids) { RecordRef(id: $0.text(1), name: $0.text(2)) },
                         by: \.id) { $0.topics = $1 }
         meetings.attach(try recordSources(.meetings, ids: ids), by: \.id) { $0.sources = $1 }
-    }
-}
-
-extension Store {
-    /// Full-text search as a filter of `alias`'s table. Driving, it walks the word's matches in key order (the list's);
-    /// as a filter of another driver's rows, it looks each one up by key.
-    static func searchNarrowing(_ searched: SearchIndex.Searched, alias: String, _ expression: String) -> Narrowing {
-        let fts = searched.table
-        return Narrowing(
-            """
-            EXISTS (SELECT 1 FROM \(searched.keys) k JOIN \(fts) ON \(fts).rowid = k.key
-                    WHERE k.record_id = \(alias).id AND \(fts) MATCH \(expression))
-            """,
-            driver: .search(
-                count: "SELECT count(*) FROM (SELECT 1 FROM \(fts) WHERE \(fts) MATCH \(expression) LIMIT \(exactTotalLimit + 1))",
-                from: "\(fts) CROSS JOIN \(searched.keys) k ON k.key = \(fts).rowid CROSS JOIN \(searched.collection) \(alias) ON \(alias).id = k.record_id",
-                order: ["\(fts).rowid"],
-                after: { "\(fts).rowid > " + searched.keyAtOrBefore($0) }),
-            drivingCondition: "\(fts) MATCH \(expression)")
     }
 }

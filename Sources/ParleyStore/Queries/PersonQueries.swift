@@ -45,7 +45,7 @@ extension Store {
                     """))
         }
         if let search = filter.search {
-            narrowings.append(searchNarrowing(SearchIndex.people, alias: "p", parameters.add(search.expression)))
+            narrowings.append(.search(SearchIndex.people, alias: "p", parameters.add(search.expression)))
         }
         return narrowings
     }

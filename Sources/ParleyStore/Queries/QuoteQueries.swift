@@ -68,7 +68,7 @@ extension Store {
                                         of: QuoteSQL.table, order: ["reading_key"]))
         }
         if let search = filter.search {
-            narrowings.append(searchNarrowing(SearchIndex.quotes, alias: "q", parameters.add(search.expression)))
+            narrowings.append(.search(SearchIndex.quotes, alias: "q", parameters.add(search.expression)))
         }
         if filter.from != nil || filter.to != nil {
             var conditions: [String] = []
