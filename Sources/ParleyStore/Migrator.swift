@@ -13,6 +13,11 @@ public struct Migrator {
 
     public var latestVersion: Int { migrations.last?.version ?? 0 }
 
+    /// How long a migrator waits for another one's transaction. Requests give up on a lock after 5 s, but a
+    /// migration applied by another process (a search index rebuilt over a million records, or the seed on a
+    /// loaded machine) may hold it far longer, and failing would only make the caller start again.
+    public static let lockWaitMilliseconds: Int32 = 600_000
+
     /// The versions applied to the database, ascending.
     public func appliedVersions() throws -> [Int] {
         try ensureBookkeeping()
@@ -35,6 +40,10 @@ public struct Migrator {
     /// Returns the migrations applied by this call.
     @discardableResult
     public func migrate(afterEach: (Database) throws -> Void = { _ in }) throws -> [Migration] {
+        try database.waitingForLocks(milliseconds: Self.lockWaitMilliseconds) { try migratePending(afterEach: afterEach) }
+    }
+
+    private func migratePending(afterEach: (Database) throws -> Void) throws -> [Migration] {
         try checkList()
         let appliedBefore = try appliedVersions()
         try check(applied: appliedBefore)
