@@ -20,13 +20,16 @@ let package = Package(
         .target(name: "ParleyStore", dependencies: ["CSQLite", "ParleyResources"]),
         // Routes, handlers, JSON/CSV encoding: joins the engine and the store.
         .target(name: "ParleyAPI", dependencies: ["HTTPServer", "ParleyStore", "ParleyResources"]),
-        .executableTarget(name: "parley", dependencies: ["ParleyAPI", "HTTPServer", "ParleyStore", "CShim"]),
-        // dqlite's node API (libdqlite-dev 1.11). Only DqliteNode and its tests link it; parley does not yet (issue 11).
+        .executableTarget(name: "parley", dependencies: ["ParleyAPI", "HTTPServer", "ParleyStore", "ParleyCluster", "CShim"]),
+        // dqlite's node API (libdqlite-dev 1.11), linked through DqliteNode.
         .systemLibrary(name: "CDqlite", pkgConfig: "dqlite", providers: [.apt(["libdqlite-dev"])]),
         // A client of dqlite's wire protocol over POSIX sockets. Knows nothing about Parley's records.
         .target(name: "DqliteClient", swiftSettings: strict),
         // Hosts a dqlite node in-process (create, start, stop), for tests now and `parley serve` later.
         .target(name: "DqliteNode", dependencies: ["CDqlite"], swiftSettings: strict),
+        // `parley serve --node-address`: this process as a cluster member. Joins the dqlite node and client to the store.
+        .target(name: "ParleyCluster", dependencies: ["DqliteClient", "DqliteNode", "ParleyStore", "ParleyAPI", "HTTPServer"],
+                swiftSettings: strict),
         // A raw-socket HTTP client and server starters shared by the test targets.
         .target(name: "TestSupport", dependencies: ["HTTPServer"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "CShim", "TestSupport"]),

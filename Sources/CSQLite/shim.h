@@ -1,3 +1,7 @@
+// The session extension (changesets: the rows a transaction changed) is compiled into Debian's libsqlite3, but
+// sqlite3.h declares it only under these two macros. The cluster replicates writes as changesets (issue 11).
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 // SQLITE_TRANSIENT is a cast macro Swift cannot import.
 static inline sqlite3_destructor_type csqlite_transient(void) { return SQLITE_TRANSIENT; }

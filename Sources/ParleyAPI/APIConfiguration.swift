@@ -1,4 +1,5 @@
 import HTTPServer
+import ParleyStore
 
 /// How the API handlers of one server are set up.
 public struct APIConfiguration: Sendable {
@@ -21,6 +22,10 @@ public struct APIConfiguration: Sendable {
     /// Events an event-stream subscriber may fall behind, while its connection's output is full, before it is
     /// dropped (it resumes with Last-Event-ID).
     public var streamQueueLimit = 1_000
+    /// In a cluster (issue 11): where writes are committed before this node's file commits them.
+    public var replication: (any WriteReplication)?
+    /// In a cluster: this node's role, leader, members and progress, for `/healthz`.
+    public var clusterHealth: (@Sendable () -> ClusterHealth)?
 
     public init(databasePath: String, responseCacheBytes: Int = 8 << 20, migrate: Bool = true, maxAge: Int = 60) {
         self.databasePath = databasePath

@@ -27,6 +27,7 @@ public final class APIHandler: HTTPHandler {
         self.budget = budget
         store = try Store.open(path: configuration.databasePath, mode: configuration.readOnly ? .readOnly : .create,
                                migrate: configuration.migrate)
+        store.replication = configuration.replication
         cache = ResponseCache(budget: budget)
         writer = WriteHandler(store: store, readOnly: configuration.readOnly)
         cacheControl = "public, max-age=\(configuration.maxAge)"
@@ -301,7 +302,8 @@ public final class APIHandler: HTTPHandler {
             return ok(RootDocument.encode(pretty: context.pretty), etag: etag)
         case .health:
             var response = ok(HealthDocument.encode(dataVersion: try store.readDataVersion(),
-                                                    schemaVersion: store.schemaVersion, pretty: context.pretty),
+                                                    schemaVersion: store.schemaVersion,
+                                                    cluster: configuration.clusterHealth?(), pretty: context.pretty),
                               etag: etag)
             response.headers.set("Cache-Control", "no-store")
             return response

@@ -28,15 +28,75 @@ enum RootDocument {
     }
 }
 
-/// `/healthz`: the database answers, and at which data and schema versions.
+/// `/healthz`: the database answers, and at which data and schema versions; in a cluster, this node's place in it.
 enum HealthDocument {
-    static func encode(dataVersion: Int, schemaVersion: Int, pretty: Bool) -> [UInt8] {
+    static func encode(dataVersion: Int, schemaVersion: Int, cluster: ClusterHealth?, pretty: Bool) -> [UInt8] {
         var json = JSONWriter(capacity: 128, pretty: pretty)
         json.beginObject()
         json.field("status", "ok")
         json.field("data_version", dataVersion)
         json.field("schema_version", schemaVersion)
+        if let cluster {
+            json.key("cluster")
+            json.beginObject()
+            json.field("node_id", String(cluster.nodeID))
+            json.field("address", cluster.address)
+            json.field("role", cluster.role)
+            json.key("leader")
+            json.string(cluster.leader)
+            json.key("members")
+            json.beginArray()
+            for member in cluster.members {
+                json.beginObject()
+                json.field("id", String(member.id))
+                json.field("address", member.address)
+                json.field("role", member.role)
+                json.endObject()
+            }
+            json.endArray()
+            json.field("applied_entry", cluster.appliedEntry)
+            json.key("following_error")
+            json.string(cluster.followingError)
+            json.endObject()
+        }
         json.endObject()
         return json.bytes
+    }
+}
+
+/// A cluster node's state as `/healthz` shows it (issue 11), so a lagging or cut-off node is visible.
+public struct ClusterHealth: Sendable, Equatable {
+    public struct Member: Sendable, Equatable {
+        public var id: UInt64
+        public var address: String
+        /// voter, standby or spare.
+        public var role: String
+
+        public init(id: UInt64, address: String, role: String) {
+            self.id = id
+            self.address = address
+            self.role = role
+        }
+    }
+
+    public var nodeID: UInt64
+    public var address: String
+    /// leader, follower, or unknown while no leader answers.
+    public var role: String
+    public var leader: String?
+    public var members: [Member]
+    /// The last entry of the cluster's log applied to this node's file.
+    public var appliedEntry: Int
+    /// Why the last attempt to follow the leader failed; nil while following.
+    public var followingError: String?
+
+    public init(nodeID: UInt64, address: String, role: String, leader: String?, members: [Member], appliedEntry: Int, followingError: String?) {
+        self.nodeID = nodeID
+        self.address = address
+        self.role = role
+        self.leader = leader
+        self.members = members
+        self.appliedEntry = appliedEntry
+        self.followingError = followingError
     }
 }

@@ -13,6 +13,10 @@ public final class Store {
     var cachedSpanClasses: (version: Int, classes: [Int])?
     /// Inside `bulkLoad`: creates leave the search index to be rebuilt once at the end.
     public internal(set) var isBulkLoading = false
+    /// Set when this file is a replica of a cluster (issue 11): writes are committed there first (`Store+Replica`).
+    public var replication: (any WriteReplication)?
+    var replicatedTableNames: [String]?
+    var replicatedColumns: [String: [String]] = [:]
 
     init(database: Database, schemaVersion: Int) {
         self.database = database

@@ -25,6 +25,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case importRefused(String)
     /// `parley backup` could not copy the database.
     case backupFailed(String)
+    /// A cluster write could not be committed: no leader answered within the time allowed (no quorum, or the leader
+    /// just died). Nothing of the write was acknowledged; it may be retried.
+    case clusterUnavailable(String)
+    /// A changeset could not be recorded, read or applied (the replica and the cluster disagree).
+    case replication(String)
 
     public var description: String {
         switch self {
@@ -48,6 +53,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "still referenced by " + references.map(\.description).joined(separator: ", ")
         case let .invalidToken(message), let .importRefused(message), let .backupFailed(message):
             message
+        case let .clusterUnavailable(message):
+            "the cluster cannot take writes now: \(message)"
+        case let .replication(message):
+            "replication: \(message)"
         }
     }
 }

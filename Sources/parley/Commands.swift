@@ -16,6 +16,7 @@ enum ParleyCommand {
           parley serve [--host 127.0.0.1] [--port 8080] [--database ./parley.sqlite] [--workers N]
                        [--max-connections 10000] [--response-cache-mb 8] [--rate-limit N [--rate-burst B]]
                        [--reuse-port] [--read-only] [--quiet]
+                       [--node-address HOST:PORT --node-dir DIR [--join HOST:PORT,...]]
           parley migrate [--database ./parley.sqlite]
         \(Usage.tokenLines)
           parley backup --to FILE [--database PATH]           consistent copy of the database, also while it serves
@@ -122,12 +123,19 @@ enum Usage {
           --read-only             answer every write (POST, PATCH, DELETE) with 403 and never write the file:
                                   serves a read-only file or directory (a shipped copy); the database must exist
           --quiet                 no access log
+          --node-address A:P      run as a member of a cluster (dqlite/Raft) at this address; writes go through its
+                                  leader, reads stay on the local file, which follows the cluster (Docs/CLUSTER.md)
+          --node-dir DIR          the node's Raft data and id (needed with --node-address); restarted on the same
+                                  directory, the node rejoins by itself
+          --join A:P,A:P          existing members to join through; without it the node starts a new cluster with
+                                  its database as the first state
         """
 
     static let serve = """
         Usage: parley serve [--host 127.0.0.1] [--port 8080] [--database ./parley.sqlite] [--workers N]
                             [--max-connections 10000] [--response-cache-mb 8] [--rate-limit N [--rate-burst B]]
                             [--reuse-port] [--read-only] [--quiet]
+                            [--node-address HOST:PORT --node-dir DIR [--join HOST:PORT,...]]
 
         Serves the API until SIGTERM or SIGINT (then finishes the responses in flight and exits 0). Creates the
         database and applies pending migrations on start, except with --read-only. Prints one line once listening:

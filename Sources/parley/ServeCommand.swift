@@ -2,13 +2,14 @@ import CShim
 import Glibc
 import HTTPServer
 import ParleyAPI
+import ParleyCluster
 import ParleyStore
 
 enum ServeCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
         let options = try Arguments(arguments,
                                     valued: ["host", "port", "database", "workers", "max-connections", "response-cache-mb",
-                                             "rate-limit", "rate-burst"],
+                                             "rate-limit", "rate-burst", "node-address", "node-dir", "join"],
                                     flags: ["quiet", "reuse-port", "read-only"])
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         var configuration = ServerConfiguration()
@@ -25,8 +26,14 @@ enum ServeCommand {
         let databasePath = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
 
         let readOnly = options.has("read-only")
+        let clusterOptions = try Self.clusterOptions(options)
+        if clusterOptions != nil && readOnly {
+            throw Arguments.UsageError(description: "--read-only and --node-address exclude each other: a cluster member takes writes")
+        }
 
         raiseOpenFileLimit(wanted: configuration.maxConnections + 64)
+        // A cluster member first makes its file the cluster's replica (the first state, a dump, or as left).
+        let cluster = try clusterOptions.map { try ClusterMember(options: $0, databasePath: databasePath) }
         // Created and migrated here, once, unless read-only: then the file must exist, is never written (not even to
         // migrate) and may sit on a read-only file system. The connection stays open while serving.
         let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create)
@@ -41,6 +48,11 @@ enum ServeCommand {
         apiConfiguration.serverStats = stats
         apiConfiguration.readOnly = readOnly
         apiConfiguration.migrate = false  // migrated above, once; each loop's connection only checks the version
+        if let cluster {
+            apiConfiguration.replication = cluster.replication
+            apiConfiguration.clusterHealth = { cluster.health() }
+            try cluster.startFollowing(databasePath: databasePath)
+        }
         let server = Server(configuration: configuration, stats: stats, handlerFactory: APIHandler.makeFactory(apiConfiguration))
         do {
             try server.start()
@@ -52,12 +64,31 @@ enum ServeCommand {
         var line = "listening on http://\(displayHost(configuration.host)):\(server.port) with \(databasePath)"
             + " at data version \(dataVersion) (parley \(ParleyCommand.version), schema \(store.schemaVersion)"
         if readOnly { line += store.database.isImmutable ? ", read-only, an immutable copy" : ", read-only" }
+        if let cluster { line += ", cluster node \(cluster.nodeID) at \(cluster.options.nodeAddress)" }
         print(line + ")")
         fflush(nil)
         _ = signals.withUnsafeBufferPointer { cshim_wait_signal($0.baseAddress, Int32($0.count)) }
         server.shutdown()
+        cluster?.stop()
         withExtendedLifetime(store) {}
         return 0
+    }
+
+    private static func clusterOptions(_ options: Arguments) throws -> ClusterOptions? {
+        guard let address = options.optionalString("node-address") else {
+            if options.optionalString("node-dir") != nil || options.optionalString("join") != nil {
+                throw Arguments.UsageError(description: "--node-dir and --join need --node-address")
+            }
+            return nil
+        }
+        guard let directory = options.optionalString("node-dir") else {
+            throw Arguments.UsageError(description: "--node-address needs --node-dir (where the node keeps its Raft data)")
+        }
+        let join = (options.optionalString("join") ?? "").split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
+        for member in [address] + join where !NodeAddress.isValid(member) {
+            throw Arguments.UsageError(description: "'\(member)' is not a node address: expected a.b.c.d:port")
+        }
+        return ClusterOptions(nodeAddress: address, nodeDirectory: directory, join: join)
     }
 
     private static func displayHost(_ host: String) -> String {

@@ -1,3 +1,4 @@
+import ParleyCluster
 import ParleyStore
 
 /// `parley token create --name NAME | list | revoke NAME [--database PATH]`.
@@ -6,8 +7,18 @@ enum TokenCommand {
         guard let action = arguments.first else {
             throw Arguments.UsageError(description: "token needs an action: create, list or revoke; see 'parley --help'")
         }
-        let options = try Arguments(Array(arguments.dropFirst()), valued: ["database", "name"], flags: [])
+        let options = try Arguments(Array(arguments.dropFirst()), valued: ["database", "name", "cluster"], flags: [])
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
+        // With --cluster, on a copy of the cluster's database whose writes go to the cluster (ClusterSnapshot).
+        var snapshot: ClusterSnapshot?
+        func open() throws -> Store {
+            if let members = try ClusterAccess.members(options) {
+                snapshot = try ClusterSnapshot(members: members, searchable: false)
+                if let snapshot { return snapshot.store }
+            }
+            return try Store.open(path: path, mode: .existing)
+        }
+        defer { withExtendedLifetime(snapshot) {} }
         // The arguments are checked before the database is opened, and it is never created: a token written to a
         // mistyped path would be unknown to the server.
         switch action {
@@ -16,7 +27,7 @@ enum TokenCommand {
             guard let name = options.optionalString("name") else {
                 throw Arguments.UsageError(description: "token create needs --name NAME")
             }
-            let token = try Store.open(path: path, mode: .existing).createToken(name: name)
+            let token = try open().createToken(name: name)
             // The token on stdout alone (so `$(parley token create …)` captures it); the advice on stderr.
             print(token)
             ParleyCommand.printError("token '\(name)' created; it is shown this once and stored only as a hash. Send it as: Authorization: Bearer <token>")
@@ -24,7 +35,7 @@ enum TokenCommand {
         case "list":
             guard options.positional.isEmpty else { throw unexpected(options.positional[0]) }
             guard options.optionalString("name") == nil else { throw Arguments.UsageError(description: "token list takes no --name") }
-            let tokens = try Store.open(path: path, mode: .existing).tokens()
+            let tokens = try open().tokens()
             if tokens.isEmpty {
                 print("no tokens; create one with: parley token create --name NAME")
                 return 0
@@ -41,7 +52,7 @@ enum TokenCommand {
                 throw Arguments.UsageError(description: options.positional.isEmpty ? "token revoke needs a NAME" : "token revoke takes one NAME")
             }
             let name = options.positional[0]
-            let revoked = try Store.open(path: path, mode: .existing).revokeToken(name: name)
+            let revoked = try open().revokeToken(name: name)
             print(revoked ? "token '\(name)' revoked" : "token '\(name)' was already revoked")
             return 0
         default:

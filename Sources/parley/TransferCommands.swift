@@ -1,15 +1,20 @@
 import ParleyAPI
+import ParleyCluster
 import ParleyStore
 
 /// `parley backup --database PATH --to FILE`: a consistent copy of a live database.
 enum BackupCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try Arguments(arguments, valued: ["database", "to"], flags: [])
+        let options = try Arguments(arguments, valued: ["database", "to", "cluster"], flags: [])
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         guard let destination = options.optionalString("to") else { throw Arguments.UsageError(description: "backup needs --to FILE") }
-        let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
-        try Store.checkExisting(path: path)
+        var path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
         try FileIO.checkDestination(destination)
+        // With --cluster, the cluster's database as its leader holds it, made whole (search tables derived).
+        let snapshot = try ClusterAccess.members(options).map { try ClusterSnapshot(members: $0, searchable: true) }
+        if let snapshot { path = snapshot.path }
+        defer { withExtendedLifetime(snapshot) {} }
+        try Store.checkExisting(path: path)
         let result = try Backup.copy(from: path, to: destination)
         print("\(path): backed up to \(destination) (\(result.pages) pages, data version \(result.dataVersion))")
         return 0
@@ -19,12 +24,14 @@ enum BackupCommand {
 /// `parley export [--database PATH] [--to FILE|-]`: every record as JSON (standard output by default).
 enum ExportCommand {
     static func run(_ arguments: [String]) throws -> Int32 {
-        let options = try Arguments(arguments, valued: ["database", "to"], flags: [])
+        let options = try Arguments(arguments, valued: ["database", "to", "cluster"], flags: [])
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
         let destination = options.optionalString("to") ?? "-"
         try FileIO.checkDestination(destination)
-        let store = try Store.open(path: path, mode: .existing)
+        let snapshot = try ClusterAccess.members(options).map { try ClusterSnapshot(members: $0, searchable: false) }
+        defer { withExtendedLifetime(snapshot) {} }
+        let store = try snapshot?.store ?? Store.open(path: path, mode: .existing)
         let (bytes, summary) = try Exporter.export(store)
         try FileIO.write(bytes, to: destination)
         let counts = summary.counts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")

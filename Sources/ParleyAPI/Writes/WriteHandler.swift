@@ -277,6 +277,10 @@ final class WriteHandler {
         switch error {
         case .busy:
             return WriteProblem.response(503, "the database is busy with other writes; retry shortly", headers: [("Retry-After", "1")])
+        case let .clusterUnavailable(reason):
+            // Without a quorum (or while a new leader is elected) nothing is acknowledged that could be lost; reads go on.
+            return WriteProblem.response(503, "the write was not saved: the cluster has no leader that can commit it (\(reason)); retry shortly",
+                                         headers: [("Retry-After", "1")])
         case let .stillReferenced(references):
             return WriteProblem.response(409, "still referenced by " + references.map(\.description).joined(separator: ", "),
                                          referencedBy: references.map(\.path))

@@ -22,6 +22,7 @@ extension Store {
     /// the timeout this throws `StoreError.busy`. Committed when `body` returns, rolled back when it throws.
     public func write<T>(_ body: () throws -> T) throws -> T {
         defer { noteLocalWrite() }
+        if let replication { return try replicatedWrite(through: replication, body) }
         return try database.transaction(immediate: true, body)
     }
 

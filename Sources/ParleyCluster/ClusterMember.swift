@@ -1,0 +1,188 @@
+import DqliteClient
+import DqliteNode
+import HTTPServer
+import ParleyAPI
+import ParleyStore
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `parley serve --node-address … --node-dir … [--join …]`.
+public struct ClusterOptions: Sendable {
+    /// This node's dqlite/Raft address, a.b.c.d:port.
+    public var nodeAddress: String
+    /// Its Raft data, and the file naming its node id.
+    public var nodeDirectory: String
+    /// Existing members to join through; empty: bootstrap a new cluster.
+    public var join: [String]
+    /// Raft's heartbeat is 1.5× and its election timeout 15× this: 30 ms elects a new leader in about half a second,
+    /// well inside the 5 s a write may wait.
+    public var networkLatencyMilliseconds: UInt32 = 30
+
+    public init(nodeAddress: String, nodeDirectory: String, join: [String]) {
+        self.nodeAddress = nodeAddress
+        self.nodeDirectory = nodeDirectory
+        self.join = join
+    }
+}
+
+/// This process as a member of a Parley cluster: a dqlite node in-process, the cluster database as the truth, and the
+/// local file as a replica that reads are served from (never through Raft). Writes are committed through
+/// `replication`; a follower thread applies everyone else's.
+public final class ClusterMember: @unchecked Sendable {
+    public let options: ClusterOptions
+    public let nodeID: UInt64
+    /// What the loops' writes go through: one link to the leader, shared.
+    public let replication: ClusterReplication
+    private let node: DqliteNode
+    private let followerLink: ClusterReplication
+    private let state = Mutex(FollowerState())
+    private var follower: pthread_t?
+
+    private struct FollowerState {
+        var stopping = false
+        var applied = 0
+        var error: String?
+        var role = "unknown"
+        var leader: String?
+        var members: [ClusterHealth.Member] = []
+    }
+
+    /// Starts the node, joins the cluster (or bootstraps one) and makes the file at `databasePath` the cluster's
+    /// replica: the first node's file becomes the cluster's first state; any other node's file is replaced by the
+    /// cluster's (a dump), unless it is already this cluster's replica from an earlier run.
+    public init(options: ClusterOptions, databasePath: String) throws {
+        self.options = options
+        DqliteNode.ignoreSIGPIPE()
+        mkdir(options.nodeDirectory, 0o755)
+        let bootstraps = options.join.isEmpty
+        nodeID = try Self.nodeID(in: options.nodeDirectory, address: options.nodeAddress, bootstraps: bootstraps)
+        do {
+            node = try DqliteNode(id: nodeID, address: options.nodeAddress, directory: options.nodeDirectory,
+                                  networkLatencyMilliseconds: options.networkLatencyMilliseconds)
+            try node.start()
+        } catch {
+            throw StoreError.clusterUnavailable("cannot start the dqlite node at \(options.nodeAddress) in \(options.nodeDirectory): \(error)")
+        }
+        let members = [options.nodeAddress] + options.join
+        replication = ClusterReplication(members: members, searchMilliseconds: 10_000)
+        followerLink = ClusterReplication(members: members)
+        if !bootstraps { try joinCluster() }
+        try prepareDatabase(at: databasePath, bootstraps: bootstraps)
+    }
+
+    /// The node id, kept in the node directory so a restarted node is the same member.
+    private static func nodeID(in directory: String, address: String, bootstraps: Bool) throws -> UInt64 {
+        let path = directory + "/parley-node-id"
+        if let text = try? ClusterFiles.read(path), let id = UInt64(String(decoding: text, as: UTF8.self).split(separator: "\n").first ?? "") {
+            return id
+        }
+        // dqlite's node 1 bootstraps a one-voter cluster on its first start; any other id waits to be added.
+        var id = bootstraps ? 1 : DqliteNode.generateID(address: address)
+        if !bootstraps && id == 1 { id = 2 }
+        try ClusterFiles.write(path, Array("\(id)\n".utf8))
+        return id
+    }
+
+    /// Asks the leader to add this node as a voter, unless it already is a member.
+    private func joinCluster() throws {
+        try replication.onLeader { connection, _ in
+            let nodes = try connection.cluster()
+            if let existing = nodes.first(where: { $0.id == nodeID }) {
+                if existing.role != .voter { try connection.assign(id: nodeID, role: .voter) }
+                return
+            }
+            try connection.add(id: nodeID, address: options.nodeAddress)
+            try connection.assign(id: nodeID, role: .voter)
+        }
+    }
+
+    private func prepareDatabase(at path: String, bootstraps: Bool) throws {
+        let clusterHasDatabase = try replication.onLeader { connection, database in
+            let rows = try connection.querySQL(database: database, "SELECT count(*) FROM sqlite_master WHERE name = 'cluster_log'")
+            return rows.rows.first?.first != .integer(0)
+        }
+        if !clusterHasDatabase {
+            guard bootstraps else {
+                throw StoreError.clusterUnavailable("the cluster has no Parley database yet: start its first node (without --join) first")
+            }
+            let store = try Store.open(path: path, mode: .create)
+            try store.prepareReplica()
+            try ClusterBootstrap.copy(store, to: replication)
+            return
+        }
+        if let store = try? Store.open(path: path, mode: .existing), (try? store.isReplica()) == true { return }
+        try ClusterBootstrap.dump(from: replication, to: path)
+    }
+
+    // MARK: following
+
+    /// Starts the thread that applies the cluster's entries to the file as they commit, in order.
+    public func startFollowing(databasePath: String) throws {
+        let store = try Store.open(path: databasePath, mode: .existing, migrate: false)
+        let box = StoreBox(store: store)
+        follower = startThread { [self] in follow(box.store) }
+    }
+
+    private func follow(_ store: Store) {
+        var lastStatus = 0
+        while !state.withLock({ $0.stopping }) {
+            var applied = 0
+            do {
+                applied = try store.applyCommitted(from: followerLink)
+                let last = try store.appliedEntry()
+                state.withLock { $0.applied = last; $0.error = nil }
+            } catch {
+                state.withLock { $0.error = "\(error)" }
+                Clock.sleep(milliseconds: 100)
+            }
+            if Clock.milliseconds() - lastStatus >= 500 {
+                refreshStatus()
+                lastStatus = Clock.milliseconds()
+            }
+            if applied == 0 { Clock.sleep(milliseconds: 10) }
+        }
+    }
+
+    /// Who leads and who is a member, asked of this node's own dqlite (cheap, local).
+    private func refreshStatus() {
+        var role = "unknown"
+        var leader: String?
+        var members: [ClusterHealth.Member] = []
+        if let connection = try? DqliteConnection(address: options.nodeAddress, timeoutMilliseconds: 500) {
+            if let named = try? connection.leader() {
+                leader = named.address
+                role = named.id == nodeID ? "leader" : "follower"
+            }
+            members = ((try? connection.cluster()) ?? []).map {
+                ClusterHealth.Member(id: $0.id, address: $0.address, role: "\($0.role)")
+            }
+        }
+        state.withLock {
+            $0.role = role
+            $0.leader = leader
+            $0.members = members
+        }
+    }
+
+    public func health() -> ClusterHealth {
+        state.withLock {
+            ClusterHealth(nodeID: nodeID, address: options.nodeAddress, role: $0.role, leader: $0.leader, members: $0.members,
+                          appliedEntry: $0.applied, followingError: $0.error)
+        }
+    }
+
+    /// Stops following and stops the node (to the others, this node leaving until it restarts).
+    public func stop() {
+        state.withLock { $0.stopping = true }
+        if let follower { pthread_join(follower, nil) }
+        try? node.stop()
+    }
+}
+
+/// A store handed to the follower thread, which is then its only user.
+private final class StoreBox: @unchecked Sendable {
+    let store: Store
+    init(store: Store) { self.store = store }
+}

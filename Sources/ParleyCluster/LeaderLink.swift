@@ -1,0 +1,82 @@
+import DqliteClient
+import ParleyStore
+
+/// A connection to the cluster's leader with the cluster database open, found again whenever the leader changes.
+/// Not shared between threads: each user (the writers' replication, the follower) has its own.
+final class LeaderLink {
+    static let databaseName = "parley"
+
+    /// Addresses to ask who leads: this node, the ones it joined through, and every member seen since.
+    private(set) var members: [String]
+    /// How long a call keeps looking for a leader before it gives up (then writes answer 503).
+    let searchMilliseconds: Int
+    private var connection: DqliteConnection?
+    private var database: UInt32 = 0
+
+    init(members: [String], searchMilliseconds: Int = 4_000) {
+        self.members = members
+        self.searchMilliseconds = searchMilliseconds
+    }
+
+    /// The leader's address, as last connected (nil before the first call succeeds).
+    var leaderAddress: String? { connection?.address }
+
+    /// Runs `body` on the leader. When the leader is gone, no longer leads or answers nothing (the errors dqlite gives
+    /// while a new leader is elected), drops the connection and, if `retry` allows, runs `body` again on the next
+    /// leader until `searchMilliseconds` have passed; then throws `StoreError.clusterUnavailable`. A SQL error
+    /// (`DqliteError.server`) goes to the caller as it is.
+    func run<T>(retry: (DqliteError) -> Bool = { _ in true }, _ body: (DqliteConnection, UInt32) throws -> T) throws -> T {
+        let deadline = Clock.milliseconds() + searchMilliseconds
+        var lastError: DqliteError?
+        while true {
+            do {
+                let (connection, database) = try connect(deadline: deadline)
+                return try body(connection, database)
+            } catch let error as DqliteError where error.isLeaderChange {
+                self.connection = nil
+                lastError = error
+                guard retry(error), Clock.milliseconds() < deadline else {
+                    throw StoreError.clusterUnavailable(error.description)
+                }
+                Clock.sleep(milliseconds: 20)
+            } catch let error as DqliteError where error.isBusy {
+                // Another node's transaction holds the leader's write lock: dqlite answers busy at once, not after a wait.
+                guard Clock.milliseconds() < deadline else { throw StoreError.busy(message: error.description) }
+                Clock.sleep(milliseconds: 2)
+            }
+            _ = lastError
+        }
+    }
+
+    private func connect(deadline: Int) throws -> (DqliteConnection, UInt32) {
+        if let connection { return (connection, database) }
+        let remaining = max(deadline - Clock.milliseconds(), 1)
+        let leader = try DqliteConnection.connectToLeader(members, timeoutMilliseconds: 1_000, withinMilliseconds: remaining)
+        leader.timeoutMilliseconds = 5_000
+        database = try leader.open(Self.databaseName)
+        if let nodes = try? leader.cluster() {
+            for node in nodes where !members.contains(node.address) { members.append(node.address) }
+        }
+        connection = leader
+        return (leader, database)
+    }
+}
+
+extension DqliteError {
+    /// What dqlite answers while the leader changes: the connection broke or timed out, the node is not (or no
+    /// longer) the leader.
+    var isLeaderChange: Bool {
+        switch self {
+        case .notLeader, .leadershipLost, .connection, .timeout: true
+        case .protocolViolation, .server: false
+        }
+    }
+
+    var isBusy: Bool {
+        if case let .server(code, _) = self { code & 0xFF == 5 || code & 0xFF == 6 } else { false }
+    }
+
+    var isConstraint: Bool {
+        if case let .server(code, _) = self { code & 0xFF == 19 } else { false }
+    }
+}

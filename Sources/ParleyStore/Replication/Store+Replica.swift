@@ -1,0 +1,218 @@
+/// A store whose file is a replica of a cluster: writes go to the cluster first, and the file follows the cluster's
+/// log entry by entry.
+extension Store {
+    /// The log of applied entries, in the replica and in the cluster database alike. Not a migration: a file that never
+    /// joined a cluster has none.
+    public static let replicaLogSchema = "CREATE TABLE IF NOT EXISTS cluster_log (seq INTEGER PRIMARY KEY, changeset BLOB NOT NULL)"
+
+    private static let lastEntry = SQL("SELECT coalesce(max(seq), 0) FROM cluster_log")
+    private static let insertEntry = SQL("INSERT INTO cluster_log (seq, changeset) VALUES (?1, ?2)")
+    private static let changedRecords = SQL("SELECT collection, record_id FROM changes WHERE seq > ?1 ORDER BY seq")
+
+    /// How many times a write is tried again after another node's write took its place.
+    static let conflictRetries = 16
+
+    /// Makes this file a replica: creates its log when missing.
+    public func prepareReplica() throws {
+        try database.execute(Self.replicaLogSchema)
+    }
+
+    /// The seq of the last entry this replica applied (0 before any).
+    public func appliedEntry() throws -> Int {
+        try database.withStatement(Self.lastEntry) { try $0.step() ? $0.int(0) : 0 }
+    }
+
+    /// Applies what the cluster committed since this replica's last entry, in order, each batch in one transaction;
+    /// returns how many entries were applied. Followers call it in a loop; a write calls it before it starts.
+    @discardableResult
+    public func applyCommitted(from replication: any WriteReplication, limit: Int = 256) throws -> Int {
+        var applied = 0
+        while true {
+            let entries = try replication.entries(after: try appliedEntry(), limit: limit)
+            guard !entries.isEmpty else { return applied }
+            let count = try database.transaction(immediate: true) { try apply(entries) }
+            noteLocalWrite()
+            applied += count
+            if count < limit { return applied }
+        }
+    }
+
+    /// Applies those of `entries` that come next, inside the caller's transaction, and returns how many did.
+    func apply(_ entries: [ReplicaEntry]) throws -> Int {
+        var last = try appliedEntry()
+        var count = 0
+        for entry in entries where entry.seq > last {
+            guard entry.seq == last + 1 else {
+                throw StoreError.replication("entry \(entry.seq) arrived after \(last): one is missing")
+            }
+            let changesBefore = try readDataVersion()
+            try database.apply(changeset: entry.changeset)
+            try record(entry)
+            try reindexChanges(after: changesBefore)
+            last = entry.seq
+            count += 1
+        }
+        return count
+    }
+
+    /// The search index is derived data, kept by each node: rebuilt for the records an entry changed.
+    private func reindexChanges(after seq: Int) throws {
+        var changed: [(RecordCollection, String)] = []
+        try database.withStatement(Self.changedRecords) { statement in
+            try statement.bind(1, seq)
+            while try statement.step() {
+                if let collection = RecordCollection(rawValue: statement.text(0)) { changed.append((collection, statement.text(1))) }
+            }
+        }
+        for (collection, id) in changed { try reindex(collection, id: id) }
+    }
+
+    private func record(_ entry: ReplicaEntry) throws {
+        try database.withStatement(Self.insertEntry) { statement in
+            try statement.bind(1, entry.seq)
+            try statement.bind(2, blob: entry.changeset)
+            try statement.run()
+        }
+    }
+
+    /// A write on a replica: the write runs on this file inside its write transaction, with its rows recorded; the
+    /// cluster commits them as the next entry; only then does this file commit, so the node that took the request
+    /// reads its own write the moment it is acknowledged. When another node's entry took the place, everything rolls
+    /// back and the write runs again on the caught-up file.
+    func replicatedWrite<T>(through replication: any WriteReplication, _ body: () throws -> T) throws -> T {
+        for _ in 0..<Self.conflictRetries {
+            try applyCommitted(from: replication)
+            do {
+                return try database.transaction(immediate: true) {
+                    _ = try apply(replication.entries(after: try appliedEntry(), limit: 256))
+                    let capture = try ChangeCapture(database: database, tables: try replicatedTables())
+                    let result = try body()
+                    let changeset = try capture.changeset()
+                    guard !changeset.isEmpty else { return result }
+                    let entry = ReplicaEntry(seq: try appliedEntry() + 1, changeset: changeset)
+                    try replication.commit(entry, statements: try statements(applying: changeset))
+                    try record(entry)
+                    return result
+                }
+            } catch is ReplicationConflict {
+                continue
+            }
+        }
+        throw StoreError.clusterUnavailable("\(Self.conflictRetries) attempts lost the race to other nodes' writes")
+    }
+
+    /// The tables a write's changeset covers: every table but SQLite's own, the search index (each node derives its
+    /// own) and the log itself.
+    func replicatedTables() throws -> [String] {
+        if let cached = replicatedTableNames { return cached }
+        let derived = Set(SearchIndex.all.map(\.keys) + ["cluster_log"])
+        let names = try tableNames(ofType: "table").filter { !$0.hasPrefix("sqlite_") && !derived.contains($0) }
+        replicatedTableNames = names
+        return names
+    }
+
+    /// SQL that makes a database with this schema (the cluster's) take the rows of `changeset`.
+    public func statements(applying changeset: [UInt8]) throws -> [ReplicaStatement] {
+        try Changeset.rows(changeset).map { change in
+            let columns = try storedColumns(of: change.table, count: change.isPrimaryKey.count)
+            let table = quoted(change.table)
+            let keys = change.isPrimaryKey.indices.filter { change.isPrimaryKey[$0] }
+            let keyCondition = keys.map { "\(quoted(columns[$0])) = ?" }.joined(separator: " AND ")
+            switch change.operation {
+            case .insert:
+                let values = change.new.map { $0 ?? .null }
+                return ReplicaStatement(sql: "INSERT INTO \(table) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))",
+                                        values: values)
+            case .delete:
+                return ReplicaStatement(sql: "DELETE FROM \(table) WHERE \(keyCondition)", values: keys.map { change.old[$0] ?? .null })
+            case .update:
+                let set = change.new.indices.filter { change.new[$0] != nil && !change.isPrimaryKey[$0] }
+                guard !set.isEmpty else { return ReplicaStatement(sql: "SELECT 1", values: []) }
+                return ReplicaStatement(sql: "UPDATE \(table) SET \(set.map { "\(quoted(columns[$0])) = ?" }.joined(separator: ", ")) WHERE \(keyCondition)",
+                                        values: set.map { change.new[$0] ?? .null } + keys.map { change.old[$0] ?? .null })
+            }
+        }
+    }
+
+    /// The columns a changeset holds for `table`: the stored ones (a changeset leaves out generated columns).
+    private func storedColumns(of table: String, count: Int) throws -> [String] {
+        if let cached = replicatedColumns[table] { return cached }
+        let columns = try storedColumnNames(of: table)
+        guard columns.count == count else {
+            throw StoreError.replication("a changeset has \(count) columns for \(table), which stores \(columns.count)")
+        }
+        replicatedColumns[table] = columns
+        return columns
+    }
+
+    /// A table's columns that hold values, in order: generated columns are computed, never stored nor sent.
+    func storedColumnNames(of table: String) throws -> [String] {
+        let statement = try database.prepare("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0 ORDER BY cid")
+        try statement.bind(1, table)
+        var names: [String] = []
+        while try statement.step() { names.append(statement.text(0)) }
+        return names
+    }
+
+    /// Names from this file's own schema, never from a client: quoted so a name such as `key` stays a name.
+    func quoted(_ name: String) -> String { "\"\(name)\"" }
+}
+
+/// Copying a whole file into a new cluster's database, which takes SQL only.
+extension Store {
+    /// The statements that recreate this file's schema: tables (a virtual table creates its own shadow tables, so
+    /// those are left out), then indexes, triggers and views.
+    public func schemaStatements() throws -> [String] {
+        let statement = try database.prepare("""
+            SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
+            ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid
+            """)
+        var objects: [(type: String, name: String, sql: String)] = []
+        while try statement.step() { objects.append((statement.text(0), statement.text(1), statement.text(2))) }
+        let shadow = Set(try tableNames(ofType: "shadow"))
+        return objects.filter { !shadow.contains($0.name) }.map(\.sql)
+    }
+
+    /// Tables by what SQLite says they are: "table" (an ordinary one), "virtual", or "shadow" (a virtual table's own
+    /// storage, such as an FTS5 table's `_data`, written only through it).
+    private func tableNames(ofType type: String) throws -> [String] {
+        let statement = try database.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = ?1 ORDER BY name")
+        try statement.bind(1, type)
+        var names: [String] = []
+        while try statement.step() { names.append(statement.text(0)) }
+        return names
+    }
+
+    /// The rows of every replicated table in batches, with the table's stored column names; `rowsOfColumns` says how
+    /// many rows a batch holds for a table of so many columns.
+    public func forEachReplicatedBatch(rowsOfColumns: (Int) -> Int,
+                                       _ body: (_ table: String, _ columns: [String], _ rows: [[StoredValue]]) throws -> Void) throws {
+        for table in try replicatedTables() {
+            let columns = try storedColumnNames(of: table)
+            let batch = max(rowsOfColumns(columns.count), 1)
+            let statement = try database.prepare("SELECT \(columns.map(quoted).joined(separator: ", ")) FROM \(quoted(table))")
+            var rows: [[StoredValue]] = []
+            while try statement.step() {
+                rows.append((0..<Int32(columns.count)).map { statement.value($0) })
+                if rows.count == batch {
+                    try body(table, columns, rows)
+                    rows.removeAll(keepingCapacity: true)
+                }
+            }
+            if !rows.isEmpty { try body(table, columns, rows) }
+        }
+    }
+}
+
+extension Store {
+    /// Whether this file has been a cluster's replica (it has the log of applied entries).
+    public func isReplica() throws -> Bool {
+        let statement = try database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cluster_log'")
+        return try statement.step()
+    }
+
+    /// Rebuilds every search table from the records: a replica made from the cluster's dump derives its own.
+    public func rebuildSearchIndex() throws {
+        try database.transaction(immediate: true) { try SearchIndex.rebuild(in: database) }
+    }
+}

@@ -1,0 +1,25 @@
+/// `--cluster A:P[,A:P]` on the commands that read or write a database: any members of a running cluster.
+enum ClusterAccess {
+    static func members(_ options: Arguments) throws -> [String]? {
+        guard let list = options.optionalString("cluster") else { return nil }
+        if options.optionalString("database") != nil {
+            throw Arguments.UsageError(description: "--cluster and --database exclude each other: the cluster's database is its own")
+        }
+        let members = list.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+        for member in members where !NodeAddress.isValid(member) {
+            throw Arguments.UsageError(description: "'\(member)' is not a node address: expected a.b.c.d:port")
+        }
+        guard !members.isEmpty else { throw Arguments.UsageError(description: "--cluster needs at least one node address") }
+        return members
+    }
+}
+
+/// A dqlite node's address as Parley takes it: a.b.c.d:port or localhost:port (no DNS).
+enum NodeAddress {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) else { return false }
+        let octets = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        return parts[0] == "localhost" || (octets.count == 4 && octets.allSatisfy { UInt8($0) != nil })
+    }
+}
