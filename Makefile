@@ -12,7 +12,7 @@ PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 
 .PHONY: run build release install uninstall test test-swift test-conformance test-clients test-data deps-test test-asan test-tsan \
-        fuzz fuzz-short bench bench-scale soak deps deps-bench venv clean
+        fuzz fuzz-short bench bench-scale soak deps deps-bench venv clean test-cluster cluster
 
 run: release
 	.build/release/parley serve --port $(PORT) --database $(DATABASE)
@@ -53,6 +53,15 @@ test-conformance: deps deps-test venv
 test-clients: deps venv
 	$(SWIFT) build --product parley
 	bash Tests/Clients/run.sh
+
+# Issue 11: three real nodes on loopback; the leader SIGKILLed and restarted, a follower SIGSTOPped, no quorum.
+test-cluster: deps venv
+	$(SWIFT) build --product parley
+	$(PY) -m pytest -q -s Tests/Cluster
+
+# Three nodes on loopback (HTTP 8081-8083, dqlite 9001-9003, files in .cluster/) until Ctrl-C.
+cluster: release
+	PARLEY_BINARY=.build/release/parley python3 Tests/Cluster/cluster.py
 
 test-asan: deps
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan

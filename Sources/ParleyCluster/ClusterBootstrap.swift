@@ -5,12 +5,16 @@ import ParleyStore
 enum ClusterBootstrap {
     /// Parameters per statement: dqlite's wire format counts them in one byte.
     static let parametersPerStatement = 255
+    /// A dump or a copy moves the whole database in one exchange: a large one takes far longer than a write.
+    static let bulkRequestMilliseconds = 120_000
 
     /// The first node's file becomes the cluster's first state: its schema (search tables included, left empty: each
     /// node derives its own) and every replicated row, in one transaction, so a crash leaves no half-made cluster.
     static func copy(_ store: Store, to replication: ClusterReplication) throws {
         let schema = try store.schemaStatements()
         try replication.onLeader { connection, database in
+            connection.timeoutMilliseconds = bulkRequestMilliseconds
+            defer { connection.timeoutMilliseconds = LeaderLink.requestMilliseconds }
             _ = try connection.execSQL(database: database, "BEGIN")
             do {
                 // Tables are copied in name order, not in the order their references need: checked at COMMIT.
@@ -33,7 +37,11 @@ enum ClusterBootstrap {
     /// Replaces the file at `path` with the cluster's database, as the leader's DUMP gives it (a file and its WAL,
     /// in SQLite's own formats), then derives the search tables (unless not `searchable`).
     static func dump(from replication: ClusterReplication, to path: String, searchable: Bool = true) throws {
-        let files = try replication.onLeader { connection, _ in try connection.dump(LeaderLink.databaseName) }
+        let files = try replication.onLeader { connection, _ in
+            connection.timeoutMilliseconds = bulkRequestMilliseconds
+            defer { connection.timeoutMilliseconds = LeaderLink.requestMilliseconds }
+            return try connection.dump(LeaderLink.databaseName)
+        }
         guard let main = files.first(where: { $0.name == LeaderLink.databaseName }) else {
             throw StoreError.replication("the leader's dump holds no database file")
         }

@@ -66,7 +66,7 @@ public final class ClusterMember: @unchecked Sendable {
             throw StoreError.clusterUnavailable("cannot start the dqlite node at \(options.nodeAddress) in \(options.nodeDirectory): \(error)")
         }
         let members = [options.nodeAddress] + options.join
-        replication = ClusterReplication(members: members, searchMilliseconds: 10_000)
+        replication = ClusterReplication(members: members)
         followerLink = ClusterReplication(members: members)
         if !bootstraps { try joinCluster() }
         try prepareDatabase(at: databasePath, bootstraps: bootstraps)

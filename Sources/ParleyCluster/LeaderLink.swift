@@ -13,6 +13,11 @@ final class LeaderLink {
     private var connection: DqliteConnection?
     private var database: UInt32 = 0
 
+    /// A request to the leader that takes longer than this has lost it (a paused or partitioned leader answers nothing).
+    static let requestMilliseconds = 2_000
+    /// Asking a member who leads: a paused member accepts the connection and never answers.
+    static let probeMilliseconds = 500
+
     init(members: [String], searchMilliseconds: Int = 4_000) {
         self.members = members
         self.searchMilliseconds = searchMilliseconds
@@ -51,8 +56,8 @@ final class LeaderLink {
     private func connect(deadline: Int) throws -> (DqliteConnection, UInt32) {
         if let connection { return (connection, database) }
         let remaining = max(deadline - Clock.milliseconds(), 1)
-        let leader = try DqliteConnection.connectToLeader(members, timeoutMilliseconds: 1_000, withinMilliseconds: remaining)
-        leader.timeoutMilliseconds = 5_000
+        let leader = try DqliteConnection.connectToLeader(members, timeoutMilliseconds: Self.probeMilliseconds, withinMilliseconds: remaining)
+        leader.timeoutMilliseconds = Self.requestMilliseconds
         database = try leader.open(Self.databaseName)
         if let nodes = try? leader.cluster() {
             for node in nodes where !members.contains(node.address) { members.append(node.address) }

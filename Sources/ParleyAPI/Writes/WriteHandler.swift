@@ -81,7 +81,15 @@ final class WriteHandler {
             throw WriteAnswer(WriteProblem.response(403, "this server is read-only (parley serve --read-only); writes are refused"))
         }
         // Checked before taking the write lock, so requests without a valid token never queue behind writers.
-        _ = try authenticated(request)
+        do {
+            _ = try authenticated(request)
+        } catch let refusal as WriteAnswer {
+            // A cluster replica may not hold yet a token created a moment ago through another node: it catches up
+            // with the cluster once before refusing.
+            guard let replication = store.replication else { throw refusal }
+            _ = try? store.applyCommitted(from: replication)  // or the follower thread just did
+            _ = try authenticated(request)
+        }
         _ = try QueryParameters(parsing: request.query, allowed: [])
         switch (request.method, id) {
         case (.post, nil): return try create(R.self, request)
