@@ -1,6 +1,5 @@
-// The session extension (changesets: the rows a transaction changed) is compiled into Debian's libsqlite3, but
-// sqlite3.h declares it only under these two macros. The cluster replicates writes as changesets (issue 11).
-#define SQLITE_ENABLE_SESSION 1
+// The pre-update hook (each row a write changes, before and after) is compiled into Debian's libsqlite3, but
+// sqlite3.h declares it only under this macro. The cluster records each write's rows with it (issue 11).
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 // SQLITE_TRANSIENT is a cast macro Swift cannot import.

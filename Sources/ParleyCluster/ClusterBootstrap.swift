@@ -26,6 +26,10 @@ enum ClusterBootstrap {
                         + Array(repeating: row, count: rows.count).joined(separator: ", ")
                     _ = try connection.execSQL(database: database, sql, rows.flatMap { $0.map(ClusterReplication.value) })
                 }
+                // The name last: a cluster database with a name is a whole one.
+                if let identity = try store.replicaIdentity() {
+                    _ = try connection.execSQL(database: database, "INSERT INTO cluster_identity (id) VALUES (?)", [.text(identity)])
+                }
                 _ = try connection.execSQL(database: database, "COMMIT")
             } catch {
                 _ = try? connection.execSQL(database: database, "ROLLBACK")

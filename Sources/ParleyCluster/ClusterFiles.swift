@@ -5,7 +5,7 @@ import ParleyStore
 
 /// The files a node keeps beside dqlite's own: its id, and the replica written from a dump.
 enum ClusterFiles {
-    static func read(_ path: String) throws -> [UInt8] {
+    static func read(_ path: String, limit: Int = .max) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure("cannot open \(path)") }
         defer { close(fd) }
@@ -16,7 +16,8 @@ enum ClusterFiles {
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw failure("cannot read \(path)") }
             if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+            bytes.append(contentsOf: chunk[..<min(count, limit - bytes.count)])
+            if bytes.count >= limit { return bytes }
         }
     }
 
@@ -36,6 +37,15 @@ enum ClusterFiles {
         guard fsync(fd) == 0 else { close(fd); throw failure("cannot sync \(temporary)") }
         close(fd)
         guard rename(temporary, path) == 0 else { throw failure("cannot rename \(temporary) to \(path)") }
+    }
+
+    /// 128 random bits in hex: a new cluster's name, so a node never follows another cluster's file.
+    static func randomIdentity() throws -> String {
+        let source = try read("/dev/urandom", limit: 16)
+        guard source.count == 16 else { throw failure("cannot read random bytes") }
+        let bytes = source
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
     }
 
     static func remove(_ path: String) {

@@ -17,7 +17,7 @@ public struct ClusterOptions: Sendable {
     /// Existing members to join through; empty: bootstrap a new cluster.
     public var join: [String]
     /// Raft's heartbeat is 1.5× and its election timeout 15× this: 30 ms elects a new leader in about half a second,
-    /// well inside the 5 s a write may wait.
+    /// well inside the 4 s a write looks for one (`LeaderLink`).
     public var networkLatencyMilliseconds: UInt32 = 30
 
     public init(nodeAddress: String, nodeDirectory: String, join: [String]) {
@@ -57,6 +57,13 @@ public final class ClusterMember: @unchecked Sendable {
         DqliteNode.ignoreSIGPIPE()
         mkdir(options.nodeDirectory, 0o755)
         let bootstraps = options.join.isEmpty
+        let restarting = Self.storedNodeID(in: options.nodeDirectory) != nil
+        if bootstraps && !restarting, let store = try? Store.open(path: databasePath, mode: .existing), (try? store.isReplica()) == true {
+            // The file was a replica and this node's Raft data is gone: bootstrapping would make a second cluster at
+            // an address the old one still names.
+            throw StoreError.clusterUnavailable("\(databasePath) is a replica of a cluster and \(options.nodeDirectory) holds no node: "
+                + "rejoin with --join <members>, or start a new cluster from a backup (parley backup --cluster …)")
+        }
         nodeID = try Self.nodeID(in: options.nodeDirectory, address: options.nodeAddress, bootstraps: bootstraps)
         do {
             node = try DqliteNode(id: nodeID, address: options.nodeAddress, directory: options.nodeDirectory,
@@ -68,16 +75,22 @@ public final class ClusterMember: @unchecked Sendable {
         let members = [options.nodeAddress] + options.join
         replication = ClusterReplication(members: members)
         followerLink = ClusterReplication(members: members)
+        // A member restarted on its own Raft data and its own replica needs no leader to start: it serves reads at
+        // once and catches up when a leader answers (after a full outage, the nodes may come back one by one).
+        if restarting, let store = try? Store.open(path: databasePath, mode: .existing), (try? store.isReplica()) == true { return }
         if !bootstraps { try joinCluster() }
         try prepareDatabase(at: databasePath, bootstraps: bootstraps)
     }
 
+    private static func storedNodeID(in directory: String) -> UInt64? {
+        guard let text = try? ClusterFiles.read(directory + "/parley-node-id") else { return nil }
+        return UInt64(String(decoding: text, as: UTF8.self).split(separator: "\n").first ?? "")
+    }
+
     /// The node id, kept in the node directory so a restarted node is the same member.
     private static func nodeID(in directory: String, address: String, bootstraps: Bool) throws -> UInt64 {
+        if let id = storedNodeID(in: directory) { return id }
         let path = directory + "/parley-node-id"
-        if let text = try? ClusterFiles.read(path), let id = UInt64(String(decoding: text, as: UTF8.self).split(separator: "\n").first ?? "") {
-            return id
-        }
         // dqlite's node 1 bootstraps a one-voter cluster on its first start; any other id waits to be added.
         var id = bootstraps ? 1 : DqliteNode.generateID(address: address)
         if !bootstraps && id == 1 { id = 2 }
@@ -99,20 +112,25 @@ public final class ClusterMember: @unchecked Sendable {
     }
 
     private func prepareDatabase(at path: String, bootstraps: Bool) throws {
-        let clusterHasDatabase = try replication.onLeader { connection, database in
-            let rows = try connection.querySQL(database: database, "SELECT count(*) FROM sqlite_master WHERE name = 'cluster_log'")
-            return rows.rows.first?.first != .integer(0)
+        let clusterIdentity = try replication.onLeader { connection, database -> String? in
+            let rows = try connection.querySQL(database: database, "SELECT count(*) FROM sqlite_master WHERE name = 'cluster_identity'")
+            guard rows.rows.first?.first != .integer(0) else { return nil }
+            let identity = try connection.querySQL(database: database, "SELECT id FROM cluster_identity")
+            if case let .text(id)? = identity.rows.first?.first { return id }
+            return ""
         }
-        if !clusterHasDatabase {
+        guard let clusterIdentity else {
             guard bootstraps else {
                 throw StoreError.clusterUnavailable("the cluster has no Parley database yet: start its first node (without --join) first")
             }
             let store = try Store.open(path: path, mode: .create)
-            try store.prepareReplica()
+            try store.prepareReplica(identity: ClusterFiles.randomIdentity())
             try ClusterBootstrap.copy(store, to: replication)
             return
         }
-        if let store = try? Store.open(path: path, mode: .existing), (try? store.isReplica()) == true { return }
+        // A file that is this cluster's replica (a node restarted without its Raft data keeps it); any other, the
+        // seed a new node was started with or another cluster's replica, is replaced by the cluster's.
+        if let store = try? Store.open(path: path, mode: .existing), (try? store.replicaIdentity()) == clusterIdentity { return }
         try ClusterBootstrap.dump(from: replication, to: path)
     }
 
@@ -121,6 +139,8 @@ public final class ClusterMember: @unchecked Sendable {
     /// Starts the thread that applies the cluster's entries to the file as they commit, in order.
     public func startFollowing(databasePath: String) throws {
         let store = try Store.open(path: databasePath, mode: .existing, migrate: false)
+        let applied = try store.appliedEntry()
+        state.withLock { $0.applied = applied }  // before any leader answers, this file's own position
         let box = StoreBox(store: store)
         follower = startThread { [self] in follow(box.store) }
     }

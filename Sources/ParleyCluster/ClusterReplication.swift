@@ -34,34 +34,42 @@ public final class ClusterReplication: WriteReplication, @unchecked Sendable {
     public func commit(_ entry: ReplicaEntry, statements: [ReplicaStatement]) throws {
         try lock.withLock { _ in
             var commitSent = false
-            try link.run { connection, database in
-                if commitSent, let stored = try Self.stored(entry.seq, connection, database) {
-                    if stored == entry.changeset { return }
+            do {
+                try send(entry, statements, commitSent: &commitSent)
+            } catch StoreError.clusterUnavailable(let reason) where commitSent {
+                throw StoreError.clusterUnavailable("COMMIT was sent, then the leader was lost (\(reason)): the write may have been committed")
+            }
+        }
+    }
+
+    private func send(_ entry: ReplicaEntry, _ statements: [ReplicaStatement], commitSent: inout Bool) throws {
+        try link.run { connection, database in
+            if commitSent, let stored = try Self.stored(entry.seq, connection, database) {
+                if stored == entry.changeset { return }
+                throw ReplicationConflict()
+            }
+            commitSent = false
+            _ = try connection.execSQL(database: database, "BEGIN")
+            do {
+                // References are checked at COMMIT: a cascade on the leader may order rows otherwise than on the writer.
+                _ = try connection.execSQL(database: database, "PRAGMA defer_foreign_keys = ON")
+                do {
+                    _ = try connection.execSQL(database: database, "INSERT INTO cluster_log (seq, changeset) VALUES (?, ?)",
+                                               [.integer(Int64(entry.seq)), .blob(entry.changeset)])
+                } catch let error as DqliteError where error.isConstraint {
                     throw ReplicationConflict()
                 }
-                commitSent = false
-                _ = try connection.execSQL(database: database, "BEGIN")
-                do {
-                    // A changeset lists its rows table by table, not in the order their references need.
-                    _ = try connection.execSQL(database: database, "PRAGMA defer_foreign_keys = ON")
-                    do {
-                        _ = try connection.execSQL(database: database, "INSERT INTO cluster_log (seq, changeset) VALUES (?, ?)",
-                                                   [.integer(Int64(entry.seq)), .blob(entry.changeset)])
-                    } catch let error as DqliteError where error.isConstraint {
-                        throw ReplicationConflict()
-                    }
-                    for statement in statements {
-                        _ = try connection.execSQL(database: database, statement.sql, statement.values.map(Self.value))
-                    }
-                    commitSent = true
-                    _ = try connection.execSQL(database: database, "COMMIT")
-                } catch let error as DqliteError where commitSent && error.isLeaderChange {
-                    throw error  // the outcome is unknown: the next leader is asked first (commitSent stays set)
-                } catch {
-                    commitSent = false
-                    _ = try? connection.execSQL(database: database, "ROLLBACK")
-                    throw error
+                for statement in statements {
+                    _ = try connection.execSQL(database: database, statement.sql, statement.values.map(Self.value))
                 }
+                commitSent = true
+                _ = try connection.execSQL(database: database, "COMMIT")
+            } catch let error as DqliteError where commitSent && error.isLeaderChange {
+                throw error  // the outcome is unknown: the next leader is asked first (commitSent stays set)
+            } catch {
+                commitSent = false
+                _ = try? connection.execSQL(database: database, "ROLLBACK")
+                throw error
             }
         }
     }

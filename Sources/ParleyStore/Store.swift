@@ -15,8 +15,8 @@ public final class Store {
     public internal(set) var isBulkLoading = false
     /// Set when this file is a replica of a cluster (issue 11): writes are committed there first (`Store+Replica`).
     public var replication: (any WriteReplication)?
-    var replicatedTableNames: [String]?
-    var replicatedColumns: [String: [String]] = [:]
+    var replicatedTableShapes: [String: TableShape]?
+    var knownReplicaFile: Bool?
 
     init(database: Database, schemaVersion: Int) {
         self.database = database

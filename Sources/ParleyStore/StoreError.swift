@@ -28,6 +28,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A cluster write could not be committed: no leader answered within the time allowed (no quorum, or the leader
     /// just died). Nothing of the write was acknowledged; it may be retried.
     case clusterUnavailable(String)
+    /// A write to a cluster replica's file outside the cluster (`parley serve` without `--node-address`, `parley token`
+    /// without `--cluster`): it would part the file from the cluster for good.
+    case replicaWithoutCluster(path: String)
     /// A changeset could not be recorded, read or applied (the replica and the cluster disagree).
     case replication(String)
 
@@ -55,6 +58,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             message
         case let .clusterUnavailable(message):
             "the cluster cannot take writes now: \(message)"
+        case let .replicaWithoutCluster(path):
+            "\(path) is a replica of a Parley cluster: it takes writes only through the cluster (parley serve --node-address …, or --cluster A:P on the commands)"
         case let .replication(message):
             "replication: \(message)"
         }

@@ -21,11 +21,13 @@ enum ParleyCommand {
         \(Usage.tokenLines)
           parley backup --to FILE [--database PATH]           consistent copy of the database, also while it serves
           parley export [--to FILE|-] [--database PATH]       every record as JSON, in the API's shapes
+          parley cluster members|remove ADDRESS --cluster A:P  a running cluster's members; remove one (issue 11)
           parley import FILE|- [--database PATH]              load an export into a database holding only the seed
           parley COMMAND --help                               one command's usage
           parley --help | --version
 
-        Only serve and migrate create a database; the other commands need an existing one.
+        Only serve and migrate create a database; the other commands need an existing one. token, backup and export
+        take --cluster A:P[,A:P] instead of --database to work on a running cluster (any members' node addresses).
         Environment: PARLEY_HOST, PARLEY_PORT and PARLEY_DATABASE are the defaults of --host, --port, --database.
 
         serve options:
@@ -63,6 +65,8 @@ enum ParleyCommand {
                 return try ExportCommand.run(rest)
             case "import":
                 return try ImportCommand.run(rest)
+            case "cluster":
+                return try ClusterCommand.run(rest)
             default:
                 printError("unknown command '\(command)'; see 'parley --help'")
                 return 2
@@ -106,6 +110,7 @@ enum Usage {
         case "backup": backup
         case "export": export
         case "import": `import`
+        case "cluster": cluster
         default: nil
         }
     }
@@ -164,7 +169,8 @@ enum Usage {
 
         Tokens authorise writes (Authorization: Bearer <token>). create prints the token alone on standard output, so
         TOKEN=$(parley token create --name NAME) captures it. The database must exist (parley serve or parley migrate
-        creates it); --database defaults to ./parley.sqlite (PARLEY_DATABASE).
+        creates it); --database defaults to ./parley.sqlite (PARLEY_DATABASE). With --cluster A:P[,A:P] (any members'
+        node addresses, instead of --database) the token is made, listed or revoked in a running cluster, on every node.
         """
 
     static let backup = """
@@ -172,13 +178,24 @@ enum Usage {
 
         Writes a consistent copy of the database to FILE, which must not exist, also while a server writes to it. The
         copy is one self-contained file (no -wal), fit to ship to replicas served with parley serve --read-only.
+        With --cluster A:P[,A:P] instead of --database: the cluster's database as its leader holds it, as a plain
+        Parley file (served alone, or the first node of a new cluster).
         """
 
     static let export = """
         Usage: parley export [--to FILE|-] [--database ./parley.sqlite]
 
         Writes every record as JSON, in the API's shapes, to FILE (replaced whole) or standard output (the default).
-        The database must exist.
+        The database must exist. With --cluster A:P[,A:P] instead of --database: a running cluster's records.
+        """
+
+    static let cluster = """
+        Usage:
+          parley cluster members --cluster A:P[,A:P]          each member's id, node address and role
+          parley cluster remove ADDRESS --cluster A:P[,A:P]   take a member out of the Raft configuration
+
+        A stopped node stays a voter, and counts toward the quorum, until it is removed. --cluster names any members'
+        node addresses (--node-address of parley serve); the change goes through the leader. See Docs/CLUSTER.md.
         """
 
     static let `import` = """

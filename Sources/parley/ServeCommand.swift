@@ -32,16 +32,22 @@ enum ServeCommand {
         }
 
         raiseOpenFileLimit(wanted: configuration.maxConnections + 64)
-        // A cluster member first makes its file the cluster's replica (the first state, a dump, or as left).
-        let cluster = try clusterOptions.map { try ClusterMember(options: $0, databasePath: databasePath) }
+        // Signals are blocked before any thread starts (dqlite's, the loops') so only sigwait below receives them; not
+        // before a plain server migrates, so that Ctrl-C still stops a long migration.
+        let signals: [Int32] = [SIGTERM, SIGINT]
+        let blockSignals = { _ = signals.withUnsafeBufferPointer { cshim_block_signals($0.baseAddress, Int32($0.count)) } }
+        var cluster: ClusterMember?
+        if let clusterOptions {
+            blockSignals()
+            // A cluster member first makes its file the cluster's replica (the first state, a dump, or as left).
+            cluster = try ClusterMember(options: clusterOptions, databasePath: databasePath)
+        }
         // Created and migrated here, once, unless read-only: then the file must exist, is never written (not even to
         // migrate) and may sit on a read-only file system. The connection stays open while serving.
         let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create)
         let dataVersion = try store.readDataVersion()
+        blockSignals()
 
-        // Signals are blocked before any thread starts so only sigwait below receives them.
-        let signals: [Int32] = [SIGTERM, SIGINT]
-        _ = signals.withUnsafeBufferPointer { cshim_block_signals($0.baseAddress, Int32($0.count)) }
 
         let stats = ServerStats()
         var apiConfiguration = APIConfiguration(databasePath: databasePath, responseCacheBytes: cacheMB * 1024 * 1024)

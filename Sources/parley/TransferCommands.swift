@@ -16,6 +16,8 @@ enum BackupCommand {
         defer { withExtendedLifetime(snapshot) {} }
         try Store.checkExisting(path: path)
         let result = try Backup.copy(from: path, to: destination)
+        // A cluster's backup is a plain Parley file: served alone, or the first state of a new cluster.
+        if snapshot != nil { try Store.open(path: destination, mode: .existing, migrate: false).leaveCluster() }
         print("\(path): backed up to \(destination) (\(result.pages) pages, data version \(result.dataVersion))")
         return 0
     }

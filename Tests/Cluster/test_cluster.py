@@ -1,15 +1,16 @@
 """Issue 11: three real `parley serve` nodes on loopback, with the leader SIGKILLed and restarted and a follower
 SIGSTOPped while writers post through all three. Run by `make test-cluster`."""
-import hashlib
 import os
+import shutil
 import sqlite3
 import statistics
+import subprocess
 import threading
 import time
 
 import pytest
 
-from cluster import Cluster
+from cluster import BINARY, Cluster
 
 
 @pytest.fixture
@@ -67,6 +68,24 @@ def test_every_node_converges_to_the_same_records_changes_and_etags(cluster):
     for i, node in enumerate(cluster.nodes * 3):
         status, _, body = node.request("POST", "/people", {"id": f"person-{i}", "name": f"Person Number{i}"}, auth(token))
         assert status == 201, body
+    # Meetings and quotes have generated columns (computed by each database, never sent) and child rows.
+    meeting = {"id": "next-round", "title": "Next round", "kind": "multilateral-talks", "date": "2022-02-10",
+               "date_basis": "stated", "status": "scheduled",
+               "location": {"city": "Brussels", "country": "Belgium", "basis": "stated"},
+               "parties": [{"id": "nato", "role": "negotiating-side"}, {"id": "russia", "role": "negotiating-side"}],
+               "participants": [{"id": "alexander-grushko", "role": "head of the Russian delegation"}],
+               "topics": [{"id": "arms-control"}], "summary": "They meet again.",
+               "sources": [{"source": "article", "paragraph": 4}]}
+    status, _, body = cluster.nodes[1].request("POST", "/meetings", meeting, auth(token))
+    assert status == 201, body
+    quote = {"id": "ready-to-talk", "text": "We are ready to talk.", "kind": "direct", "speaker": {"id": "julianne-smith"},
+             "party": {"id": "united-states"}, "date": "2022-02-10", "date_basis": "stated",
+             "meeting": {"id": "next-round"}, "topics": [{"id": "dialogue"}], "attribution": "says"}
+    status, _, body = cluster.nodes[2].request("POST", "/quotes", quote, auth(token))
+    assert status == 201, body
+    status, _, body = cluster.nodes[0].request("PATCH", "/meetings/next-round", {"end_date": "2022-03-01"},
+                                                {**auth(token), "Content-Type": "application/merge-patch+json"})
+    assert status == 200, body
     status, _, body = cluster.nodes[2].request("PATCH", "/people/person-0", {"summary": "patched on node 3"},
                                                 {**auth(token), "Content-Type": "application/merge-patch+json"})
     assert status == 200, body
@@ -77,7 +96,8 @@ def test_every_node_converges_to_the_same_records_changes_and_etags(cluster):
     lists = [changes_of(n) for n in cluster.nodes]
     assert lists[0] == lists[1] == lists[2]
     assert [c[0] for c in lists[0]] == list(range(1, len(lists[0]) + 1))  # gapless, in order
-    for path in ["/people?limit=100", "/people/person-0", "/people?q=number5", "/meetings?date=2022-01-12"]:
+    for path in ["/people?limit=100", "/people/person-0", "/people?q=number5", "/meetings?date=2022-01-12",
+                 "/meetings?date=2022-02-20", "/meetings/next-round", "/quotes?meeting=next-round", "/quotes?q=ready"]:
         answers = [n.request("GET", path) for n in cluster.nodes]
         assert {a[0] for a in answers} == {200}, path
         assert len({a[2] for a in answers}) == 1, f"{path} differs between nodes"
@@ -97,7 +117,8 @@ def test_idempotency_keys_hold_across_nodes(cluster):
     replay = cluster.nodes[2].request("POST", "/topics", {"id": "idem-topic", "name": "Once"}, auth(token, "key-1"))
     assert replay[0] == 201 and replay[1].get("Idempotent-Replayed") == "true"
     assert replay[2] == first[2]
-    # If-Match with the ETag read on another node.
+    # If-Match with the ETag read on another node, once that node has applied the write.
+    assert cluster.wait_until(lambda: cluster.nodes[1].request("GET", "/topics/idem-topic")[0] == 200, timeout=10)
     etag = cluster.nodes[1].request("GET", "/topics/idem-topic")[1]["ETag"]
     patched = cluster.nodes[2].request("PATCH", "/topics/idem-topic", {"name": "Twice"},
                                        {**auth(token), "Content-Type": "application/merge-patch+json", "If-Match": etag})
@@ -270,3 +291,88 @@ def test_writes_survive_a_killed_leader_and_a_paused_follower(cluster):
     # Reads stay on each node's own file, never through Raft: their median stays within a few times the idle one
     # (loose: the writers and the paused node share the same two cores).
     assert all(d < base * 10 + 0.005 for d in during), (base, during)
+
+
+def test_after_a_full_outage_nodes_come_back_one_by_one_and_catch_up(cluster):
+    token = cluster.create_token("outage")
+    assert cluster.nodes[0].request("POST", "/topics", {"id": "before-outage", "name": "Before"}, auth(token))[0] == 201
+    assert cluster.wait_until(lambda: all(n.request("GET", "/topics/before-outage")[0] == 200 for n in cluster.nodes))
+    for node in cluster.nodes:
+        assert node.stop() == 0
+    # Alone, a restarted member serves its own file at once: no quorum is needed to start or to read.
+    last = cluster.nodes[2]
+    cluster.restart(last)
+    assert last.request("GET", "/topics/before-outage")[0] == 200
+    assert last.health()["cluster"]["applied_entry"] >= 2
+    cluster.restart(cluster.nodes[0])
+    cluster.restart(cluster.nodes[1])
+    assert cluster.wait_until(lambda: last.request("POST", "/topics", {"id": "after-outage", "name": "After"},
+                                                   auth(token, "after-outage"))[0] == 201, timeout=30)
+    assert cluster.wait_until(lambda: all(n.request("GET", "/topics/after-outage")[0] == 200 for n in cluster.nodes))
+
+
+def test_a_backup_is_a_plain_file_that_starts_a_new_cluster(cluster, tmp_path):
+    token = cluster.create_token("backup")
+    assert cluster.nodes[1].request("POST", "/topics", {"id": "kept", "name": "Kept"}, auth(token))[0] == 201
+    backup = str(tmp_path / "backup.sqlite")
+    cluster.parley("backup", "--to", backup, "--cluster", cluster.nodes[0].node_address)
+    with sqlite3.connect(backup) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "cluster_log" not in tables and "cluster_identity" not in tables
+    restored = Cluster(3)
+    try:
+        os.replace(backup, restored.nodes[0].database)
+        restored.start()
+        for node in restored.nodes:
+            assert node.request("GET", "/topics/kept")[0] == 200
+        new_token = restored.create_token("restored")
+        assert restored.nodes[2].request("POST", "/topics", {"id": "new", "name": "New"}, auth(new_token))[0] == 201
+        assert restored.nodes[1].request("POST", "/topics", {"id": "newer", "name": "Newer"}, auth(token))[0] == 201
+        assert restored.wait_until(lambda: all(n.request("GET", "/topics/newer")[0] == 200 for n in restored.nodes))
+        assert len({tuple(changes_of(n)) for n in restored.nodes}) == 1
+    finally:
+        restored.close()
+
+
+def test_a_node_never_serves_another_clusters_file(cluster, tmp_path):
+    token = cluster.create_token("mine")
+    assert cluster.nodes[0].request("POST", "/topics", {"id": "only-here", "name": "Only in the first cluster"}, auth(token))[0] == 201
+    other = Cluster(1).start()
+    try:
+        stranger = other.nodes[0]
+        assert stranger.stop() == 0
+        # A replica whose Raft data is gone does not bootstrap a second cluster at its address.
+        shutil.rmtree(stranger.node_dir)
+        result = subprocess.run([BINARY, "serve", "--port", "0", "--database", stranger.database,
+                                 "--node-address", stranger.node_address, "--node-dir", stranger.node_dir],
+                                capture_output=True, text=True, timeout=30)
+        assert result.returncode == 1
+        assert "is a replica of a cluster" in result.stderr
+        # Joining the first cluster with the other cluster's file: the file is replaced by this cluster's.
+        joiner = cluster.nodes[0].__class__(cluster, 4)
+        shutil.copy(stranger.database, joiner.database)
+        cluster.nodes.append(joiner)
+        joiner.start(join=[cluster.nodes[0].node_address])
+        assert joiner.request("GET", "/topics/only-here")[0] == 200
+    finally:
+        other.close()
+
+
+def test_a_removed_member_no_longer_counts_toward_the_quorum():
+    cluster = Cluster(4).start()
+    try:
+        token = cluster.create_token("four")
+        gone = cluster.nodes[3]
+        assert gone.stop() == 0
+        listed = cluster.parley("cluster", "members", "--cluster", cluster.nodes[0].node_address)
+        assert gone.node_address in listed
+        cluster.parley("cluster", "remove", gone.node_address, "--cluster", cluster.nodes[1].node_address)
+        assert gone.node_address not in cluster.parley("cluster", "members", "--cluster", cluster.nodes[0].node_address)
+        # Three voters left: one more may die and writes still commit.
+        leader = cluster.leader()
+        leader.kill()
+        survivor = next(n for n in cluster.nodes[:3] if n is not leader)
+        assert cluster.wait_until(lambda: survivor.request("POST", "/topics", {"id": "three-left", "name": "Three"},
+                                                           auth(token, "three-left"), timeout=30)[0] == 201, timeout=20)
+    finally:
+        cluster.close()

@@ -13,6 +13,7 @@ final class WriteHandler {
     let store: Store
     let readOnly: Bool
     private var lastReclaim = 0
+    private var lastTokenCatchUp = 0
 
     init(store: Store, readOnly: Bool) {
         self.store = store
@@ -69,11 +70,17 @@ final class WriteHandler {
     /// costs one attempt a second, not one per write. A checkpoint that fails for want of space (the database file must
     /// grow by the pages the log added) changes nothing: the log stays the authority until a checkpoint completes.
     private func reclaimLogSpace() -> Bool {
+        guard Self.once(aSecond: &lastReclaim) else { return false }
+        return (try? store.database.execute("PRAGMA wal_checkpoint(PASSIVE)")) != nil
+    }
+
+    /// True at most once per second of the monotonic clock, remembered in `last`.
+    private static func once(aSecond last: inout Int) -> Bool {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC_COARSE, &now)
-        guard now.tv_sec != lastReclaim else { return false }
-        lastReclaim = now.tv_sec
-        return (try? store.database.execute("PRAGMA wal_checkpoint(PASSIVE)")) != nil
+        guard now.tv_sec != last else { return false }
+        last = now.tv_sec
+        return true
     }
 
     private func handle<R: WritableResource>(_: R.Type, _ request: HTTPRequest, id: String?) throws -> HTTPResponse {
@@ -86,7 +93,8 @@ final class WriteHandler {
         } catch let refusal as WriteAnswer {
             // A cluster replica may not hold yet a token created a moment ago through another node: it catches up
             // with the cluster once before refusing.
-            guard let replication = store.replication else { throw refusal }
+            // At most once a second on each loop: unknown tokens must not make every request wait on the leader.
+            guard let replication = store.replication, Self.once(aSecond: &lastTokenCatchUp) else { throw refusal }
             _ = try? store.applyCommitted(from: replication)  // or the follower thread just did
             _ = try authenticated(request)
         }
@@ -285,9 +293,11 @@ final class WriteHandler {
         switch error {
         case .busy:
             return WriteProblem.response(503, "the database is busy with other writes; retry shortly", headers: [("Retry-After", "1")])
+        case .replicaWithoutCluster:
+            return WriteProblem.response(403, "this server's file is a replica of a Parley cluster and the server is not a member: writes are refused (\(error))")
         case let .clusterUnavailable(reason):
             // Without a quorum (or while a new leader is elected) nothing is acknowledged that could be lost; reads go on.
-            return WriteProblem.response(503, "the write was not saved: the cluster has no leader that can commit it (\(reason)); retry shortly",
+            return WriteProblem.response(503, "the cluster has no leader that can commit writes now (\(reason)); retry shortly, with the same Idempotency-Key so that a write that did commit is not made twice",
                                          headers: [("Retry-After", "1")])
         case let .stillReferenced(references):
             return WriteProblem.response(409, "still referenced by " + references.map(\.description).joined(separator: ", "),

@@ -23,63 +23,130 @@ public enum StoredValue: Sendable, Equatable {
     }
 }
 
-/// One row a changeset inserts, updates or deletes. Values are indexed by the table's stored columns; in an update,
-/// `old` holds the primary key (and the old value of each changed column) and `new` each changed column, nil for
-/// columns the update left alone.
+/// One row a write inserted, updated or deleted: its primary key (before the change) and, for an insert or an update,
+/// every stored column after it.
 public struct RowChange: Sendable, Equatable {
-    public enum Operation: Sendable { case insert, update, delete }
+    public enum Operation: UInt8, Sendable { case insert = 1, update = 2, delete = 3 }
     public let table: String
     public let operation: Operation
-    public let isPrimaryKey: [Bool]
-    public let old: [StoredValue?]
-    public let new: [StoredValue?]
+    /// The primary key's values, in the key's order (the old ones for an update or a delete).
+    public let key: [StoredValue]
+    /// The stored columns' values after the change, in the table's order; empty for a delete.
+    public let row: [StoredValue]
+
+    public init(table: String, operation: Operation, key: [StoredValue], row: [StoredValue]) {
+        self.table = table
+        self.operation = operation
+        self.key = key
+        self.row = row
+    }
 }
 
-/// The rows a write transaction changed, in SQLite's changeset format (the session extension): what the cluster
-/// stores in its log and every node applies.
+/// The rows a write transaction changed, in the order it changed them: what the cluster keeps in its log and every
+/// node applies. Parley's own format, because SQLite's session extension (3.40) refuses tables with generated
+/// columns (meetings' `span_class`, quotes' `reading_key`) with SQLITE_SCHEMA:
+///
+///     changeset := "PLC1" change*
+///     change    := text(table) u8(operation: 1 insert, 2 update, 3 delete) u16(n) value*n u16(m) value*m
+///     value     := u8(0) | u8(1) i64 | u8(2) f64 | u8(3) text | u8(4) u32(length) bytes      null, integer, real, text, blob
+///     text      := u32(length) UTF-8 bytes
+///
+/// Little-endian. The first list is the key, the second the row. Every length is checked when reading, so a damaged
+/// entry is refused, never misread.
 public enum Changeset {
-    /// The changes in `bytes`, in the changeset's order (table by table, in the order each was first written).
+    static let magic: [UInt8] = Array("PLC1".utf8)
+
+    public static func encode(_ changes: [RowChange]) -> [UInt8] {
+        guard !changes.isEmpty else { return [] }
+        var bytes = magic
+        for change in changes {
+            appendText(change.table, to: &bytes)
+            bytes.append(change.operation.rawValue)
+            for values in [change.key, change.row] {
+                appendInteger(UInt16(values.count), to: &bytes)
+                for value in values { append(value, to: &bytes) }
+            }
+        }
+        return bytes
+    }
+
+    /// The changes in `bytes`, in the order they were made.
     public static func rows(_ bytes: [UInt8]) throws -> [RowChange] {
         guard !bytes.isEmpty else { return [] }
-        var bytes = bytes
-        return try bytes.withUnsafeMutableBytes { buffer throws -> [RowChange] in
-            var iterator: OpaquePointer?
-            try check(sqlite3changeset_start(&iterator, Int32(buffer.count), buffer.baseAddress), "read a changeset")
-            defer { sqlite3changeset_finalize(iterator) }
-            var changes: [RowChange] = []
-            while sqlite3changeset_next(iterator) == SQLITE_ROW {
-                var tableName: UnsafePointer<CChar>?
-                var columnCount: Int32 = 0
-                var operation: Int32 = 0
-                var indirect: Int32 = 0
-                try check(sqlite3changeset_op(iterator, &tableName, &columnCount, &operation, &indirect), "read a change")
-                var keyFlags: UnsafeMutablePointer<UInt8>?
-                var keyColumns: Int32 = 0
-                try check(sqlite3changeset_pk(iterator, &keyFlags, &keyColumns), "read a change's key")
-                let isPrimaryKey = (0..<Int(columnCount)).map { column in keyFlags.map { $0[column] != 0 } ?? false }
-                func values(_ read: (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>) -> Int32) -> [StoredValue?] {
-                    (0..<columnCount).map { column in
-                        var value: OpaquePointer?
-                        guard read(iterator, column, &value) == SQLITE_OK, let value else { return nil }
-                        return StoredValue(value)
-                    }
-                }
-                let kind: RowChange.Operation
-                switch operation {
-                case SQLITE_INSERT: kind = .insert
-                case SQLITE_DELETE: kind = .delete
-                default: kind = .update
-                }
-                changes.append(RowChange(table: tableName.map { String(cString: $0) } ?? "", operation: kind,
-                                         isPrimaryKey: isPrimaryKey,
-                                         old: kind == .insert ? [] : values { sqlite3changeset_old($0, $1, $2) },
-                                         new: kind == .delete ? [] : values { sqlite3changeset_new($0, $1, $2) }))
-            }
-            return changes
+        var reader = Reader(bytes: bytes)
+        guard Array(try reader.take(magic.count)) == magic else { throw malformed("it does not start with PLC1") }
+        var changes: [RowChange] = []
+        while !reader.isAtEnd {
+            let table = try reader.text()
+            guard let operation = RowChange.Operation(rawValue: try reader.byte()) else { throw malformed("an unknown operation") }
+            let key = try reader.values()
+            let row = try reader.values()
+            changes.append(RowChange(table: table, operation: operation, key: key, row: row))
+        }
+        return changes
+    }
+
+    private static func append(_ value: StoredValue, to bytes: inout [UInt8]) {
+        switch value {
+        case .null: bytes.append(0)
+        case let .integer(integer): bytes.append(1); appendInteger(UInt64(bitPattern: integer), to: &bytes)
+        case let .real(real): bytes.append(2); appendInteger(real.bitPattern, to: &bytes)
+        case let .text(text): bytes.append(3); appendText(text, to: &bytes)
+        case let .blob(blob): bytes.append(4); appendInteger(UInt32(blob.count), to: &bytes); bytes += blob
         }
     }
 
-    static func check(_ rc: Int32, _ what: String) throws {
-        guard rc == SQLITE_OK else { throw StoreError.replication("cannot \(what): SQLite error \(rc)") }
+    private static func appendText(_ text: String, to bytes: inout [UInt8]) {
+        let utf8 = Array(text.utf8)
+        appendInteger(UInt32(utf8.count), to: &bytes)
+        bytes += utf8
+    }
+
+    private static func appendInteger<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+
+    static func malformed(_ what: String) -> StoreError {
+        StoreError.replication("a malformed changeset: \(what)")
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        var isAtEnd: Bool { offset == bytes.count }
+
+        mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
+            guard count >= 0, count <= bytes.count - offset else { throw malformed("it ends inside a value") }
+            defer { offset += count }
+            return bytes[offset..<offset + count]
+        }
+
+        mutating func byte() throws -> UInt8 { try take(1).first ?? 0 }
+
+        mutating func integer<T: FixedWidthInteger>(_: T.Type) throws -> T {
+            try take(MemoryLayout<T>.size).reversed().reduce(T.zero) { $0 << 8 | T($1) }
+        }
+
+        mutating func text() throws -> String {
+            let count = Int(try integer(UInt32.self))
+            return String(decoding: try take(count), as: UTF8.self)
+        }
+
+        mutating func values() throws -> [StoredValue] {
+            let count = Int(try integer(UInt16.self))
+            return try (0..<count).map { _ in try value() }
+        }
+
+        mutating func value() throws -> StoredValue {
+            switch try byte() {
+            case 0: return .null
+            case 1: return .integer(Int64(bitPattern: try integer(UInt64.self)))
+            case 2: return .real(Double(bitPattern: try integer(UInt64.self)))
+            case 3: return .text(try text())
+            case 4: return .blob(Array(try take(Int(try integer(UInt32.self)))))
+            default: throw malformed("an unknown value type")
+            }
+        }
     }
 }

@@ -4,6 +4,10 @@ extension Store {
     /// The log of applied entries, in the replica and in the cluster database alike. Not a migration: a file that never
     /// joined a cluster has none.
     public static let replicaLogSchema = "CREATE TABLE IF NOT EXISTS cluster_log (seq INTEGER PRIMARY KEY, changeset BLOB NOT NULL)"
+    /// The cluster's name, set once when it is made: copied with every dump, never written by a write.
+    static let identitySchema = "CREATE TABLE IF NOT EXISTS cluster_identity (id TEXT NOT NULL)"
+    /// Tables of the cluster's own, not of the records: never in a changeset.
+    static let clusterTables = ["cluster_log", "cluster_identity"]
 
     private static let lastEntry = SQL("SELECT coalesce(max(seq), 0) FROM cluster_log")
     private static let insertEntry = SQL("INSERT INTO cluster_log (seq, changeset) VALUES (?1, ?2)")
@@ -12,9 +16,43 @@ extension Store {
     /// How many times a write is tried again after another node's write took its place.
     static let conflictRetries = 16
 
-    /// Makes this file a replica: creates its log when missing.
-    public func prepareReplica() throws {
-        try database.execute(Self.replicaLogSchema)
+    /// Makes this file a new cluster's first state: an empty log and the cluster's name.
+    public func prepareReplica(identity: String) throws {
+        try database.transaction(immediate: true) {
+            try database.execute(Self.replicaLogSchema)
+            try database.execute("DELETE FROM cluster_log")
+            try database.execute(Self.identitySchema)
+            try database.execute("DELETE FROM cluster_identity")
+            let statement = try database.prepare("INSERT INTO cluster_identity (id) VALUES (?1)")
+            try statement.bind(1, identity)
+            try statement.run()
+        }
+        knownReplicaFile = true
+    }
+
+    /// The name of the cluster this file is a replica of; nil for a file that is none.
+    public func replicaIdentity() throws -> String? {
+        guard try isReplica() else { return nil }
+        let statement = try database.prepare("SELECT id FROM cluster_identity")
+        return try statement.step() ? statement.text(0) : nil
+    }
+
+    /// Makes a copy of a replica (a backup) a plain Parley file again: the cluster's tables go.
+    public func leaveCluster() throws {
+        try database.transaction(immediate: true) {
+            for table in Self.clusterTables { try database.execute("DROP TABLE IF EXISTS \(table)") }
+        }
+        try database.execute("VACUUM")
+        knownReplicaFile = false
+    }
+
+    /// Whether the file is a cluster's replica, read once per connection (a file becomes one only by `prepareReplica`
+    /// or a dump, never under a running server).
+    func isReplicaFile() throws -> Bool {
+        if let known = knownReplicaFile { return known }
+        let known = try isReplica()
+        knownReplicaFile = known
+        return known
     }
 
     /// The seq of the last entry this replica applied (0 before any).
@@ -46,7 +84,14 @@ extension Store {
                 throw StoreError.replication("entry \(entry.seq) arrived after \(last): one is missing")
             }
             let changesBefore = try readDataVersion()
-            try database.apply(changeset: entry.changeset)
+            // In the order the writer made them, so each row's references exist when it arrives; a row a cascade
+            // already removed (a parent's delete took its children) is deleted again as a no-op.
+            for statement in try statements(applying: entry.changeset) {
+                try database.withStatement(text: statement.sql) { prepared in
+                    for (index, value) in statement.values.enumerated() { try prepared.bind(Int32(index + 1), value) }
+                    try prepared.run()
+                }
+            }
             try record(entry)
             try reindexChanges(after: changesBefore)
             last = entry.seq
@@ -85,9 +130,9 @@ extension Store {
             do {
                 return try database.transaction(immediate: true) {
                     _ = try apply(replication.entries(after: try appliedEntry(), limit: 256))
-                    let capture = try ChangeCapture(database: database, tables: try replicatedTables())
+                    let capture = ChangeCapture(database: database, shapes: try replicatedShapes())
                     let result = try body()
-                    let changeset = try capture.changeset()
+                    let changeset = try capture.finish()
                     guard !changeset.isEmpty else { return result }
                     let entry = ReplicaEntry(seq: try appliedEntry() + 1, changeset: changeset)
                     try replication.commit(entry, statements: try statements(applying: changeset))
@@ -101,57 +146,52 @@ extension Store {
         throw StoreError.clusterUnavailable("\(Self.conflictRetries) attempts lost the race to other nodes' writes")
     }
 
-    /// The tables a write's changeset covers: every table but SQLite's own, the search index (each node derives its
-    /// own) and the log itself.
-    func replicatedTables() throws -> [String] {
-        if let cached = replicatedTableNames { return cached }
-        let derived = Set(SearchIndex.all.map(\.keys) + ["cluster_log"])
-        let names = try tableNames(ofType: "table").filter { !$0.hasPrefix("sqlite_") && !derived.contains($0) }
-        replicatedTableNames = names
-        return names
+    /// The tables a write's changeset covers, with their columns: every table but SQLite's own, the search index
+    /// (each node derives its own) and the log itself.
+    func replicatedShapes() throws -> [String: TableShape] {
+        if let cached = replicatedTableShapes { return cached }
+        let derived = Set(SearchIndex.all.map(\.keys) + Self.clusterTables)
+        var shapes: [String: TableShape] = [:]
+        for name in try tableNames(ofType: "table") where !name.hasPrefix("sqlite_") && !derived.contains(name) {
+            let statement = try database.prepare("SELECT cid, name, hidden, pk FROM pragma_table_xinfo(?1) ORDER BY cid")
+            try statement.bind(1, name)
+            var columns: [(cid: Int32, name: String, stored: Bool, key: Int)] = []
+            while try statement.step() {
+                columns.append((Int32(statement.int(0)), statement.text(1), statement.int(2) == 0, statement.int(3)))
+            }
+            let stored = columns.filter(\.stored)
+            let key = columns.filter { $0.key > 0 }.sorted { $0.key < $1.key }
+            guard !key.isEmpty else { throw StoreError.replication("\(name) has no primary key to replicate its rows by") }
+            shapes[name] = TableShape(name: name, columnCount: Int32(columns.count), stored: stored.map(\.cid),
+                                      storedNames: stored.map(\.name), key: key.map(\.cid), keyNames: key.map(\.name))
+        }
+        replicatedTableShapes = shapes
+        return shapes
     }
 
-    /// SQL that makes a database with this schema (the cluster's) take the rows of `changeset`.
+    /// SQL that applies `changeset` to a database with this schema: the cluster's, or this replica's.
     public func statements(applying changeset: [UInt8]) throws -> [ReplicaStatement] {
-        try Changeset.rows(changeset).map { change in
-            let columns = try storedColumns(of: change.table, count: change.isPrimaryKey.count)
-            let table = quoted(change.table)
-            let keys = change.isPrimaryKey.indices.filter { change.isPrimaryKey[$0] }
-            let keyCondition = keys.map { "\(quoted(columns[$0])) = ?" }.joined(separator: " AND ")
+        let shapes = try replicatedShapes()
+        return try Changeset.rows(changeset).map { change in
+            guard let shape = shapes[change.table] else { throw StoreError.replication("a change to \(change.table), which is not replicated") }
+            let expected = change.operation == .delete ? 0 : shape.stored.count
+            guard change.row.count == expected, change.operation == .insert || change.key.count == shape.key.count else {
+                throw StoreError.replication("a change to \(change.table) that does not fit its columns")
+            }
+            let table = quoted(shape.name)
+            let keyCondition = shape.keyNames.map { "\(quoted($0)) = ?" }.joined(separator: " AND ")
             switch change.operation {
             case .insert:
-                let values = change.new.map { $0 ?? .null }
-                return ReplicaStatement(sql: "INSERT INTO \(table) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))",
-                                        values: values)
-            case .delete:
-                return ReplicaStatement(sql: "DELETE FROM \(table) WHERE \(keyCondition)", values: keys.map { change.old[$0] ?? .null })
+                let placeholders = Array(repeating: "?", count: shape.storedNames.count).joined(separator: ", ")
+                return ReplicaStatement(sql: "INSERT INTO \(table) (\(shape.storedNames.map(quoted).joined(separator: ", "))) VALUES (\(placeholders))",
+                                        values: change.row)
             case .update:
-                let set = change.new.indices.filter { change.new[$0] != nil && !change.isPrimaryKey[$0] }
-                guard !set.isEmpty else { return ReplicaStatement(sql: "SELECT 1", values: []) }
-                return ReplicaStatement(sql: "UPDATE \(table) SET \(set.map { "\(quoted(columns[$0])) = ?" }.joined(separator: ", ")) WHERE \(keyCondition)",
-                                        values: set.map { change.new[$0] ?? .null } + keys.map { change.old[$0] ?? .null })
+                let assignments = shape.storedNames.map { "\(quoted($0)) = ?" }.joined(separator: ", ")
+                return ReplicaStatement(sql: "UPDATE \(table) SET \(assignments) WHERE \(keyCondition)", values: change.row + change.key)
+            case .delete:
+                return ReplicaStatement(sql: "DELETE FROM \(table) WHERE \(keyCondition)", values: change.key)
             }
         }
-    }
-
-    /// The columns a changeset holds for `table`: the stored ones (a changeset leaves out generated columns).
-    private func storedColumns(of table: String, count: Int) throws -> [String] {
-        if let cached = replicatedColumns[table] { return cached }
-        let columns = try storedColumnNames(of: table)
-        guard columns.count == count else {
-            throw StoreError.replication("a changeset has \(count) columns for \(table), which stores \(columns.count)")
-        }
-        replicatedColumns[table] = columns
-        return columns
-    }
-
-    /// A table's columns that hold values, in order: generated columns are computed, never stored nor sent.
-    func storedColumnNames(of table: String) throws -> [String] {
-        let statement = try database.prepare("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0 ORDER BY cid")
-        try statement.bind(1, table)
-        var names: [String] = []
-        while try statement.step() { names.append(statement.text(0)) }
-        return names
     }
 
     /// Names from this file's own schema, never from a client: quoted so a name such as `key` stays a name.
@@ -187,8 +227,8 @@ extension Store {
     /// many rows a batch holds for a table of so many columns.
     public func forEachReplicatedBatch(rowsOfColumns: (Int) -> Int,
                                        _ body: (_ table: String, _ columns: [String], _ rows: [[StoredValue]]) throws -> Void) throws {
-        for table in try replicatedTables() {
-            let columns = try storedColumnNames(of: table)
+        for (table, shape) in try replicatedShapes().sorted(by: { $0.key < $1.key }) {
+            let columns = shape.storedNames
             let batch = max(rowsOfColumns(columns.count), 1)
             let statement = try database.prepare("SELECT \(columns.map(quoted).joined(separator: ", ")) FROM \(quoted(table))")
             var rows: [[StoredValue]] = []

@@ -23,6 +23,7 @@ extension Store {
     public func write<T>(_ body: () throws -> T) throws -> T {
         defer { noteLocalWrite() }
         if let replication { return try replicatedWrite(through: replication, body) }
+        if try isReplicaFile() { throw StoreError.replicaWithoutCluster(path: database.path) }
         return try database.transaction(immediate: true, body)
     }
 

@@ -1,0 +1,32 @@
+import DqliteClient
+import ParleyStore
+
+/// `parley cluster members|remove`: a running cluster's membership, changed through its leader.
+public enum ClusterAdmin {
+    public struct Member: Sendable, Equatable {
+        public let id: UInt64
+        public let address: String
+        /// voter, standby or spare.
+        public let role: String
+    }
+
+    public static func members(through addresses: [String]) throws -> [Member] {
+        try ClusterReplication(members: addresses).onLeader { connection, _ in
+            try connection.cluster().map { Member(id: $0.id, address: $0.address, role: "\($0.role)") }
+        }
+    }
+
+    /// Removes the member at `address` from the Raft configuration, so the quorum no longer counts it (a stopped node
+    /// stays a voter until removed). Returns its id. A removed node that starts again on its old Raft data is not a
+    /// member: give it a new --node-dir and --join to bring it back.
+    @discardableResult
+    public static func remove(_ address: String, through addresses: [String]) throws -> UInt64 {
+        try ClusterReplication(members: addresses).onLeader { connection, _ in
+            guard let member = try connection.cluster().first(where: { $0.address == address }) else {
+                throw StoreError.clusterUnavailable("no member of the cluster has the address \(address)")
+            }
+            try connection.remove(id: member.id)
+            return member.id
+        }
+    }
+}
