@@ -10,7 +10,7 @@ import Testing
         #expect(Self.text([]) == "[]")
         #expect(Self.text(["nato"]) == #"["nato"]"#)
         #expect(Self.text(["a", "b-2", "c"]) == #"["a","b-2","c"]"#)
-        #expect(PageIDs(["a", "b"]).count == 2)
+        #expect(PageIDs(["a", "b"]).ids.count == 2)
     }
 
     @Test func quotesBackslashesAndControlCharactersAreEscaped() throws {

@@ -7,10 +7,10 @@ enum DemandSQL {
         order: ["d.id"])
     static let one = SQL("SELECT \(table.columns) FROM demands d \(table.joins) WHERE d.id = ?1")
 
-    static let addressees = SQL.pageRelation("p.id, p.name", from: "demand_addressees", owner: "demand_id",
-                                             joins: "JOIN parties p ON p.id = x.party_id", order: "x.party_id")
-    static let topics = SQL.pageRelation("t.id, t.name", from: "demand_topics", owner: "demand_id",
-                                         joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
+    static let addressees = PageRelation("p.id, p.name", from: "demand_addressees", owner: "demand_id",
+                                         joins: "JOIN parties p ON p.id = x.party_id", order: "x.party_id")
+    static let topics = PageRelation("t.id, t.name", from: "demand_topics", owner: "demand_id",
+                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
 }
 
 extension Store {

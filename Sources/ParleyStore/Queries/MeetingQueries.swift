@@ -23,17 +23,17 @@ enum MeetingSQL {
         WHERE EXISTS (SELECT 1 FROM meetings WHERE span_class = value)
         """)
 
-    static let parties = SQL.pageRelation(
+    static let parties = PageRelation(
         "p.id, p.name, x.role", from: "meeting_parties", owner: "meeting_id", joins: "JOIN parties p ON p.id = x.party_id",
         order: """
             CASE x.role WHEN 'host' THEN 0 WHEN 'negotiating-side' THEN 1 WHEN 'author' THEN 2
                  WHEN 'addressee' THEN 3 WHEN 'consulted' THEN 4 ELSE 5 END, p.id
-            """)
+            """, indexOrder: false)
     // Related lists order by the junction table's column (equal to the joined id).
-    static let participants = SQL.pageRelation("p.id, p.name, x.role", from: "meeting_participants", owner: "meeting_id",
-                                               joins: "JOIN people p ON p.id = x.person_id", order: "x.person_id")
-    static let topics = SQL.pageRelation("t.id, t.name", from: "meeting_topics", owner: "meeting_id",
-                                         joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
+    static let participants = PageRelation("p.id, p.name, x.role", from: "meeting_participants", owner: "meeting_id",
+                                           joins: "JOIN people p ON p.id = x.person_id", order: "x.person_id")
+    static let topics = PageRelation("t.id, t.name", from: "meeting_topics", owner: "meeting_id",
+                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
 }
 
 /// The parameters of a meetings list, one fixed number per filter (`ListParameters(slots:)`), so that a list's

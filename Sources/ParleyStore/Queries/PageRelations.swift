@@ -7,9 +7,9 @@
 /// zeroed pages and a pager of its own per statement), which cost more than everything else a small page reads. The
 /// join sorts the page's rows instead, in memory; and a position needs no lookup by id to find its item.
 struct PageIDs {
+    let ids: [String]
     /// `["a","b"]`, bound as ?1.
     let json: [UInt8]
-    let count: Int
 
     init(_ ids: [String]) {
         var json: [UInt8] = []
@@ -20,8 +20,8 @@ struct PageIDs {
             Self.appendQuoted(id, to: &json)
         }
         json.append(UInt8(ascii: "]"))
+        self.ids = ids
         self.json = json
-        count = ids.count
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -45,13 +45,41 @@ struct PageIDs {
     }
 }
 
+/// A relation's statements: for a page, and for a page of one record.
+///
+/// A page of one (an item, or a list that matched one) has a cheaper form where the relation's order is an index's:
+/// `x.<owner> = ?1` reads the junction's index already in order, so SQLite neither parses a JSON array nor sorts.
+struct PageRelation {
+    let page: SQL
+    let one: SQL?
+
+    /// `columns` of `table` (aliased `x`, its `owner` column naming the page's record) and of its `joins`, in `order`.
+    /// `indexOrder`: the junction's index on (owner, …) yields `order` (so the one-record form needs no sort).
+    init(_ columns: String, from table: String, owner: String, joins: String = "", where condition: String? = nil,
+         order: String, indexOrder: Bool = true) {
+        page = SQL("""
+            SELECT j.key, \(columns) FROM json_each(?1) j CROSS JOIN \(table) x ON x.\(owner) = j.value \(joins)
+            \(condition.map { "WHERE " + $0 } ?? "") ORDER BY j.key, \(order)
+            """)
+        one = indexOrder ? SQL("""
+            SELECT 0, \(columns) FROM \(table) x \(joins)
+            WHERE x.\(owner) = ?1\(condition.map { " AND " + $0 } ?? "") ORDER BY \(order)
+            """) : nil
+    }
+}
+
 extension Store {
-    /// The rows of a relation for a whole page, by the owner's position in it: `sql` takes `ids.json` in ?1 and
-    /// yields the position (`j.key`) in column 0.
-    func related<T>(_ sql: SQL, ids: PageIDs, _ row: (Statement) -> T) throws -> [[T]] {
-        try database.withStatement(sql) { statement in
-            try statement.bind(1, utf8: ids.json)
-            var rows = [[T]](repeating: [], count: ids.count)
+    /// The rows of a relation for a whole page, by the owner's position in it: column 0 is the position (`j.key`, or
+    /// 0 in the one-record form).
+    func related<T>(_ relation: PageRelation, ids: PageIDs, _ row: (Statement) -> T) throws -> [[T]] {
+        let single = ids.ids.count == 1 ? relation.one : nil
+        return try database.withStatement(single ?? relation.page) { statement in
+            if single != nil {
+                try statement.bind(1, ids.ids[0])
+            } else {
+                try statement.bind(1, utf8: ids.json)
+            }
+            var rows = [[T]](repeating: [], count: ids.ids.count)
             while try statement.step() {
                 let position = statement.int(0)
                 guard rows.indices.contains(position) else { continue }
@@ -66,17 +94,5 @@ extension Store {
 extension Array {
     mutating func attach<T>(_ rows: [[T]], _ set: (inout Element, [T]) -> Void) {
         for index in indices where rows.indices.contains(index) { set(&self[index], rows[index]) }
-    }
-}
-
-extension SQL {
-    /// A relation statement for a page (see `PageIDs`): `columns` of `table` (aliased `x`, its `owner` column naming
-    /// the page's record) and of its `joins`, by position in the page, then in `order`.
-    static func pageRelation(_ columns: String, from table: String, owner: String, joins: String = "",
-                             where condition: String? = nil, order: String) -> SQL {
-        SQL("""
-            SELECT j.key, \(columns) FROM json_each(?1) j CROSS JOIN \(table) x ON x.\(owner) = j.value \(joins)
-            \(condition.map { "WHERE " + $0 } ?? "") ORDER BY j.key, \(order)
-            """)
     }
 }

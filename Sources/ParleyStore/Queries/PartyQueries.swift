@@ -4,11 +4,11 @@ enum PartySQL {
                                  order: ["p.id"])
     static let one = SQL("SELECT \(table.columns) FROM parties p WHERE p.id = ?1")
 
-    static let aliases = SQL.pageRelation("x.alias, x.note", from: "party_aliases", owner: "party_id", order: "x.alias")
-    static let memberOf = SQL.pageRelation("o.id, o.name, x.basis", from: "memberships", owner: "member_id",
-                                           joins: "JOIN parties o ON o.id = x.organization_id", order: "x.organization_id")
-    static let members = SQL.pageRelation("m.id, m.name, x.basis", from: "memberships", owner: "organization_id",
-                                          joins: "JOIN parties m ON m.id = x.member_id", order: "x.member_id")
+    static let aliases = PageRelation("x.alias, x.note", from: "party_aliases", owner: "party_id", order: "x.alias")
+    static let memberOf = PageRelation("o.id, o.name, x.basis", from: "memberships", owner: "member_id",
+                                       joins: "JOIN parties o ON o.id = x.organization_id", order: "x.organization_id")
+    static let members = PageRelation("m.id, m.name, x.basis", from: "memberships", owner: "organization_id",
+                                      joins: "JOIN parties m ON m.id = x.member_id", order: "x.member_id")
 }
 
 extension Store {

@@ -4,10 +4,10 @@ enum PersonSQL {
                                  order: ["p.id"])
     static let one = SQL("SELECT \(table.columns) FROM people p WHERE p.id = ?1")
 
-    static let aliases = SQL.pageRelation("x.alias, x.note", from: "person_aliases", owner: "person_id", order: "x.alias")
-    static let posts = SQL.pageRelation("x.title, x.party_id, pa.name, x.start_date, x.end_date, x.basis",
-                                        from: "posts", owner: "person_id", joins: "LEFT JOIN parties pa ON pa.id = x.party_id",
-                                        order: "x.start_date IS NULL, x.start_date, x.id")
+    static let aliases = PageRelation("x.alias, x.note", from: "person_aliases", owner: "person_id", order: "x.alias")
+    static let posts = PageRelation("x.title, x.party_id, pa.name, x.start_date, x.end_date, x.basis",
+                                    from: "posts", owner: "person_id", joins: "LEFT JOIN parties pa ON pa.id = x.party_id",
+                                    order: "x.start_date IS NULL, x.start_date, x.id", indexOrder: false)
 }
 
 extension Store {

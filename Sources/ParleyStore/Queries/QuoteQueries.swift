@@ -15,8 +15,8 @@ enum QuoteSQL {
 
     static let one = SQL("SELECT \(table.columns) FROM quotes q \(table.joins) WHERE q.id = ?1")
 
-    static let topics = SQL.pageRelation("t.id, t.name", from: "quote_topics", owner: "quote_id",
-                                         joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
+    static let topics = PageRelation("t.id, t.name", from: "quote_topics", owner: "quote_id",
+                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
 
     /// The `reading_key` (migration 4) of a cursor's position: source, paragraph, offset + 1 and id, zero-padded
     /// and joined by U+0001, as the column's printf writes them.

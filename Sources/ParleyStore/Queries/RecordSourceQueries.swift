@@ -1,9 +1,9 @@
 /// Which paragraphs of which source a record comes from (`record_sources`), shared by every collection.
 extension Store {
     /// One statement per collection (statements are cached by their SQL object), each for a whole page of ids.
-    static let recordSourcesSQL: [RecordCollection: SQL] = Dictionary(uniqueKeysWithValues: RecordCollection.allCases.map {
-        ($0, SQL.pageRelation("x.source_id, x.paragraph", from: "record_sources", owner: "record_id",
-                              where: "x.collection = '\($0.rawValue)'", order: "x.source_id, x.paragraph"))
+    static let recordSourcesSQL: [RecordCollection: PageRelation] = Dictionary(uniqueKeysWithValues: RecordCollection.allCases.map {
+        ($0, PageRelation("x.source_id, x.paragraph", from: "record_sources", owner: "record_id",
+                          where: "x.collection = '\($0.rawValue)'", order: "x.source_id, x.paragraph"))
     })
 
     func recordSources(_ collection: RecordCollection, ids: PageIDs) throws -> [[SourceRef]] {

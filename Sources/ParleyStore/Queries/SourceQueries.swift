@@ -8,7 +8,7 @@ enum SourceSQL {
             """,
         joins: "", order: ["s.id"])
     static let one = SQL("SELECT \(table.columns) FROM sources s WHERE s.id = ?1")
-    static let paragraphs = SQL.pageRelation("x.number, x.text", from: "paragraphs", owner: "source_id", order: "x.number")
+    static let paragraphs = PageRelation("x.number, x.text", from: "paragraphs", owner: "source_id", order: "x.number")
 }
 
 extension Store {
