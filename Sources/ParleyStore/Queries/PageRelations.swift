@@ -47,24 +47,28 @@ struct PageIDs {
 
 /// A relation's statements: for a page, and for a page of one record.
 ///
-/// A page of one (an item, or a list that matched one) has a cheaper form where the relation's order is an index's:
-/// `x.<owner> = ?1` reads the junction's index already in order, so SQLite neither parses a JSON array nor sorts.
+/// A page of one (an item, or a list that matched one) has a cheaper form: `x.<owner> = ?1` reads the junction's
+/// index, so SQLite parses no JSON array, and where the relation's order is the index's it does not sort either.
 struct PageRelation {
     let page: SQL
-    let one: SQL?
+    let one: SQL
+    /// Whether `one` sorts (its order is not its index's): at most one record's related rows, which the query-plan
+    /// test allows as it does a page's.
+    let oneSorts: Bool
 
     /// `columns` of `table` (aliased `x`, its `owner` column naming the page's record) and of its `joins`, in `order`.
-    /// `indexOrder`: the junction's index on (owner, …) yields `order` (so the one-record form needs no sort).
+    /// `indexOrder`: the junction's index on (owner, …) yields `order`.
     init(_ columns: String, from table: String, owner: String, joins: String = "", where condition: String? = nil,
          order: String, indexOrder: Bool = true) {
         page = SQL("""
             SELECT j.key, \(columns) FROM json_each(?1) j CROSS JOIN \(table) x ON x.\(owner) = j.value \(joins)
             \(condition.map { "WHERE " + $0 } ?? "") ORDER BY j.key, \(order)
             """)
-        one = indexOrder ? SQL("""
+        one = SQL("""
             SELECT 0, \(columns) FROM \(table) x \(joins)
             WHERE x.\(owner) = ?1\(condition.map { " AND " + $0 } ?? "") ORDER BY \(order)
-            """) : nil
+            """)
+        oneSorts = !indexOrder
     }
 }
 
@@ -72,9 +76,9 @@ extension Store {
     /// The rows of a relation for a whole page, by the owner's position in it: column 0 is the position (`j.key`, or
     /// 0 in the one-record form).
     func related<T>(_ relation: PageRelation, ids: PageIDs, _ row: (Statement) -> T) throws -> [[T]] {
-        let single = ids.ids.count == 1 ? relation.one : nil
-        return try database.withStatement(single ?? relation.page) { statement in
-            if single != nil {
+        let single = ids.ids.count == 1
+        return try database.withStatement(single ? relation.one : relation.page) { statement in
+            if single {
                 try statement.bind(1, ids.ids[0])
             } else {
                 try statement.bind(1, utf8: ids.json)
