@@ -299,7 +299,7 @@ import Testing
     }
 
     /// The one-record relation statements that sort (`PageRelation.oneSorts`).
-    static let sortingRelations: Set<String> = Set([MeetingSQL.parties, PersonSQL.posts].filter(\.oneSorts).map(\.one.text))
+    static let sortingRelations: Set<String> = Set([PersonSQL.posts].filter(\.oneSorts).map(\.one.text))
 
     static func count(_ database: Database, _ sql: String) throws -> Int {
         let statement = try database.prepare(sql)

@@ -23,12 +23,29 @@ enum MeetingSQL {
         WHERE EXISTS (SELECT 1 FROM meetings WHERE span_class = value)
         """)
 
-    static let parties = PageRelation(
-        "p.id, p.name, x.role", from: "meeting_parties", owner: "meeting_id", joins: "JOIN parties p ON p.id = x.party_id",
-        order: """
-            CASE x.role WHEN 'host' THEN 0 WHEN 'negotiating-side' THEN 1 WHEN 'author' THEN 2
-                 WHEN 'addressee' THEN 3 WHEN 'consulted' THEN 4 ELSE 5 END, p.id
-            """, indexOrder: false)
+    /// In the junction's order (by party id); `byRole` then puts them in the order the API shows.
+    static let parties = PageRelation("p.id, p.name, x.role", from: "meeting_parties", owner: "meeting_id",
+                                      joins: "JOIN parties p ON p.id = x.party_id", order: "x.party_id")
+
+    /// The order of a meeting's parties by role; other roles (a subject) come last. Each role's parties stay in id order.
+    static let roleOrder = ["host", "negotiating-side", "author", "addressee", "consulted"]
+
+    /// A meeting's parties by role, then by id (the order they come in): sorted here, a stable insertion sort of a few
+    /// rows, rather than in SQL, where ordering by a computed rank has SQLite open a sorter for every page.
+    static func byRole(_ parties: [RoleRef]) -> [RoleRef] {
+        func rank(_ party: RoleRef) -> Int { roleOrder.firstIndex(of: party.role) ?? roleOrder.count }
+        var sorted = parties
+        for index in sorted.indices.dropFirst() {
+            let party = sorted[index]
+            var slot = index
+            while slot > 0 && rank(sorted[slot - 1]) > rank(party) {
+                sorted[slot] = sorted[slot - 1]
+                slot -= 1
+            }
+            sorted[slot] = party
+        }
+        return sorted
+    }
     // Related lists order by the junction table's column (equal to the joined id).
     static let participants = PageRelation("p.id, p.name, x.role", from: "meeting_participants", owner: "meeting_id",
                                            joins: "JOIN people p ON p.id = x.person_id", order: "x.person_id")
@@ -160,7 +177,7 @@ extension Store {
     private func loadRelated(_ meetings: inout [Meeting]) throws {
         let ids = PageIDs(meetings.map(\.id))
         meetings.attach(try related(MeetingSQL.parties, ids: ids) { RoleRef(id: $0.text(1), name: $0.text(2), role: $0.text(3)) }) {
-            $0.parties = $1
+            $0.parties = MeetingSQL.byRole($1)
         }
         meetings.attach(try related(MeetingSQL.participants, ids: ids) {
             RoleRef(id: $0.text(1), name: $0.text(2), role: $0.text(3))
