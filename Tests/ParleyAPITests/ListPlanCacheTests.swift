@@ -4,7 +4,7 @@ import Testing
 
 /// A page's ids as the JSON array its relation statements read (`PageIDs`).
 @Suite struct PageIDsTests {
-    static func text(_ ids: [String]) -> String { String(decoding: PageIDs(ids).json, as: UTF8.self) }
+    static func text(_ ids: [String]) -> String { String(decoding: PageIDs.array(ids), as: UTF8.self) }
 
     @Test func slugsAreQuotedAndJoined() {
         #expect(Self.text([]) == "[]")
@@ -19,6 +19,7 @@ import Testing
         #expect(text == #"["say \"hi\"","back\\slash","tab\u0009new\u000aline\u0001","Gruško’s"]"#)
         // And it is JSON that reads back as the ids.
         let decoded = try JSONSerialization.jsonObject(with: Data(PageIDs(ids).json)) as? [String]
+        #expect(PageIDs(["one"]).json.isEmpty, "a page of one binds its id, not an array")
         #expect(decoded == ids)
     }
 }

@@ -8,10 +8,15 @@
 /// join sorts the page's rows instead, in memory; and a position needs no lookup by id to find its item.
 struct PageIDs {
     let ids: [String]
-    /// `["a","b"]`, bound as ?1.
+    /// `["a","b"]`, bound as ?1; empty for a page of one, whose relations bind its id (`PageRelation.one`).
     let json: [UInt8]
 
     init(_ ids: [String]) {
+        self.ids = ids
+        json = ids.count == 1 ? [] : Self.array(ids)
+    }
+
+    static func array(_ ids: [String]) -> [UInt8] {
         var json: [UInt8] = []
         json.reserveCapacity(2 + ids.reduce(0) { $0 + $1.utf8.count + 3 })
         json.append(UInt8(ascii: "["))
@@ -20,8 +25,7 @@ struct PageIDs {
             Self.appendQuoted(id, to: &json)
         }
         json.append(UInt8(ascii: "]"))
-        self.ids = ids
-        self.json = json
+        return json
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
