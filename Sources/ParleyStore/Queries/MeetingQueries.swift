@@ -73,9 +73,8 @@ extension Store {
         -> Page<Meeting, MeetingCursor> {
         // Search text without a word matches nothing; FTS5 is not asked.
         if filter.search?.isEmpty == true { return Page(items: [], total: 0, next: nil) }
-        var parameters = ListParameters()
         return try list(MeetingSQL.table, shape: try meetingShape(filter, cursor: cursor != nil),
-                        narrowings: { try meetingNarrowings(filter, &parameters) },
+                        narrowings: { try meetingNarrowings(filter) },
                         parameters: MeetingParameter.slots(filter),
                         cursor: cursor.map { [.text($0.date), .text($0.id)] }, limit: limit,
                         row: { statement in
@@ -99,10 +98,14 @@ extension Store {
         return ListShape(list: MeetingSQL.table.table, filters: bits, cursor: cursor)
     }
 
-    /// The filters of a meetings request, the one that should drive first. `parameters` becomes the request's
-    /// slots (`MeetingParameter`).
+    /// The filters of a meetings request with the parameters they name (the request's slots, `MeetingParameter`).
     func meetingNarrowings(_ filter: MeetingFilter, _ parameters: inout ListParameters) throws -> [Narrowing] {
         parameters = MeetingParameter.slots(filter)
+        return try meetingNarrowings(filter)
+    }
+
+    /// The filters of a meetings request, the one that should drive first.
+    func meetingNarrowings(_ filter: MeetingFilter) throws -> [Narrowing] {
         var narrowings: [Narrowing] = []
         if filter.day != nil {
             let d = MeetingParameter.day.placeholder
