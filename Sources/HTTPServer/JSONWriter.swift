@@ -111,6 +111,8 @@ public struct JSONWriter {
 
     /// RFC 8259 §7: escape quote, backslash and control characters; everything else is copied as UTF-8.
     private mutating func appendString(_ value: String) {
+        // Native and small strings lend their UTF-8 as is; only a bridged or lazily decoded one is copied first.
+        if value.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) != nil { return }
         var value = value
         value.withUTF8 { appendQuoted($0) }
     }
