@@ -334,17 +334,24 @@ extension Store {
             shaped = nil
         }
         let page = try shaped?.page ?? database.shapedStatement(text: plan.page)
-        var rows = try page.using { statement -> [(Item, Cursor)] in
+        // The statement asks for one row more than `limit`: it is not read, it only says that a next page exists.
+        var (items, next) = try page.using { statement -> ([Item], Cursor?) in
             try plan.parameters.bind(statement)
-            var rows: [(Item, Cursor)] = []
-            rows.reserveCapacity(min(limit + 1, 64))
-            while try statement.step() { rows.append(row(statement)) }
-            return rows
+            var items: [Item] = []
+            items.reserveCapacity(min(limit, 64))
+            var last: Cursor?
+            while try statement.step() {
+                if items.count == limit { return (items, last) }
+                let (item, cursor) = row(statement)
+                items.append(item)
+                last = cursor
+            }
+            return (items, nil)
         }
         // A first page that holds every match has counted them; otherwise count (or reuse the driver's count).
         let matches: Int
-        if cursor == nil && rows.count <= limit {
-            matches = rows.count
+        if cursor == nil && next == nil {
+            matches = items.count
         } else if let known = plan.knownMatches {
             matches = known
         } else {
@@ -352,12 +359,6 @@ extension Store {
             shaped?.count = count
             matches = try Self.countRows(count, plan.parameters)
         }
-        var next: Cursor?
-        if rows.count > limit {
-            rows.removeLast(rows.count - limit)
-            next = rows.last?.1
-        }
-        var items = rows.map(\.0)
         if !items.isEmpty { try related(&items) }
         return Page(items: items, total: min(matches, Self.exactTotalLimit), totalIsExact: matches <= Self.exactTotalLimit,
                     next: next)
