@@ -225,6 +225,9 @@ import Testing
         }
         let handler = try APIHandler(configuration: APIConfiguration(databasePath: path, responseCacheBytes: 0))
         let person = try Self.text(handler.store.database, "SELECT id FROM people ORDER BY id LIMIT 1")
+        // Items too, so that every relation's one-record form (`PageRelation.one`) is planned beside its page form.
+        let demand = try Self.text(handler.store.database, "SELECT id FROM demands ORDER BY id LIMIT 1")
+        let topic = try Self.text(handler.store.database, "SELECT id FROM topics ORDER BY id LIMIT 1")
         handler.store.database.preparedSQLLog = []
 
         func send(_ method: HTTPMethod, _ target: String, _ body: String? = nil) -> Int {
@@ -239,7 +242,8 @@ import Testing
         }
         for target in ["/meetings?date=2000-06-15&limit=100", "/meetings/synthetic-0000007", "/quotes?speaker=\(person)",
                        "/quotes/synthetic-0000007-q1", "/people", "/people/\(person)", "/parties", "/parties/nato",
-                       "/topics", "/demands", "/sources", "/sources/article", "/changes?since=5", "/", "/healthz"] {
+                       "/topics", "/topics/\(topic)", "/demands", "/demands/\(demand)", "/sources", "/sources/article",
+                       "/changes?since=5", "/", "/healthz"] {
             #expect(send(.get, target) == 200, "GET \(target)")
         }
         let meeting = """
