@@ -55,7 +55,7 @@ enum MeetingSQL {
 
 /// The parameters of a meetings list, one fixed number per filter (`ListParameters(slots:)`), so that a list's
 /// statement text depends only on which filters are present and its plan is kept per shape.
-enum MeetingParameter: Int, CaseIterable {
+enum MeetingParameter: Int {
     case day = 1, from, to, party, person, topic, kind, search
 
     var placeholder: String { "?\(rawValue)" }
@@ -89,9 +89,14 @@ extension Store {
     func meetingShape(_ filter: MeetingFilter, cursor: Bool) throws -> ListShape? {
         guard filter.search == nil else { return nil }
         var bits: UInt64 = 0
-        let present = [filter.day != nil, filter.from != nil, filter.to != nil, filter.party != nil,
-                       filter.person != nil, filter.topic != nil, filter.kind != nil]
-        for (index, isPresent) in present.enumerated() where isPresent { bits |= 1 << UInt64(index) }
+        func mark(_ isPresent: Bool, _ slot: MeetingParameter) { if isPresent { bits |= 1 << UInt64(slot.rawValue) } }
+        mark(filter.day != nil, .day)
+        mark(filter.from != nil, .from)
+        mark(filter.to != nil, .to)
+        mark(filter.party != nil, .party)
+        mark(filter.person != nil, .person)
+        mark(filter.topic != nil, .topic)
+        mark(filter.kind != nil, .kind)
         if filter.day != nil || filter.from != nil {
             for lengthClass in try spanClasses() { bits |= 1 << UInt64(16 + lengthClass) }
         }
