@@ -344,7 +344,7 @@ public final class APIHandler: HTTPHandler {
             sink.writer.beginObject()
             sink.writer.key("data")
             sink.writer.beginArray()
-            for item in page.items { R.encode(item, into: &sink) }
+            for item in page.items { R.encodeJSON(item, into: &sink) }
             sink.writer.endArray()
             sink.writer.key("links")
             sink.writer.beginObject()

@@ -8,7 +8,28 @@ enum ETag {
     static func make(dataVersion: Int, schemaVersion: Int, key: String) -> String {
         var hash = fnv1a(key.utf8)
         hash = fnv1a([UInt8(truncatingIfNeeded: schemaVersion), UInt8(truncatingIfNeeded: renderingRevision)], seed: hash)
-        return "\"" + String(dataVersion, radix: 16) + "-" + hex16(hash) + "\""
+        // Written as bytes: the tag is made on every request, before the response cache is asked.
+        var text: [UInt8] = [UInt8(ascii: "\"")]
+        text.reserveCapacity(36)
+        appendHex(UInt64(truncatingIfNeeded: dataVersion), minimumDigits: 1, negative: dataVersion < 0, to: &text)
+        text.append(UInt8(ascii: "-"))
+        appendHex(hash, minimumDigits: 16, negative: false, to: &text)
+        text.append(UInt8(ascii: "\""))
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// `String(value, radix: 16)` (with a leading `-` for a negative number), zero-padded to `minimumDigits`.
+    private static func appendHex(_ value: UInt64, minimumDigits: Int, negative: Bool, to text: inout [UInt8]) {
+        let magnitude = negative ? (~value &+ 1) : value
+        var shift = 60
+        while shift > 0 && magnitude >> UInt64(shift) == 0 { shift -= 4 }
+        if negative { text.append(UInt8(ascii: "-")) }
+        for _ in (shift / 4 + 1)..<max(shift / 4 + 1, minimumDigits) { text.append(UInt8(ascii: "0")) }
+        for position in stride(from: shift, through: 0, by: -4) {
+            text.append(hexDigits[Int((magnitude >> UInt64(position)) & 0xF)])
+        }
     }
 
     static func fnv1a<S: Sequence>(_ bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where S.Element == UInt8 {
@@ -18,11 +39,6 @@ enum ETag {
             hash &*= 0x0000_0100_0000_01B3
         }
         return hash
-    }
-
-    private static func hex16(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// What an If-None-Match header asks (RFC 9110 §13.1.2): `*`, or a list of tags compared weakly.

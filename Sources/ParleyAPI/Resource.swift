@@ -17,6 +17,16 @@ protocol Resource {
         -> Page<Item, Cursor>
     static func item(_ store: Store, id: String) throws -> Item?
     static func encode<Sink: RecordSink>(_ item: Item, into sink: inout Sink)
+    /// `encode` into JSON, as a requirement of its own (the default below): lists are rendered through
+    /// `any Resource.Type`, where the generic `encode` is reached through witness tables and every key and value it
+    /// writes is a dynamic call; a requirement that names its sink is a witness specialized for it, once per collection.
+    static func encodeJSON(_ item: Item, into sink: inout JSONSink)
+}
+
+extension Resource {
+    static func encodeJSON(_ item: Item, into sink: inout JSONSink) {
+        encode(item, into: &sink)
+    }
 }
 
 extension Resource {

@@ -155,23 +155,21 @@ public final class Database {
 
     /// Uses a cached statement and leaves it reset with its bindings cleared, whatever happens.
     public func withStatement<T>(_ sql: SQL, _ body: (Statement) throws -> T) throws -> T {
-        let statement = try statement(sql)
-        defer { statement.reset() }
-        return try body(statement)
+        try statement(sql).using(body)
     }
 
     /// Uses a statement cached by its text (one per list shape), reset after use like `withStatement(_:_:)`.
     public func withStatement<T>(text: String, _ body: (Statement) throws -> T) throws -> T {
-        let statement: Statement
-        if let cached = shapedStatements[text] {
-            statement = cached
-        } else {
-            statement = try prepare(text)
-            if shapedStatements.count >= Self.maximumShapedStatements { shapedStatements.removeAll() }
-            shapedStatements[text] = statement
-        }
-        defer { statement.reset() }
-        return try body(statement)
+        try shapedStatement(text: text).using(body)
+    }
+
+    /// The statement for `text`, prepared on first use and cached by its text (use it with `Statement.using`).
+    public func shapedStatement(text: String) throws -> Statement {
+        if let cached = shapedStatements[text] { return cached }
+        let statement = try prepare(text)
+        if shapedStatements.count >= Self.maximumShapedStatements { shapedStatements.removeAll() }
+        shapedStatements[text] = statement
+        return statement
     }
 
     /// Sets the journal mode (`PRAGMA journal_mode`, outside any transaction) and returns the mode in force after it:

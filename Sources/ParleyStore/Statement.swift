@@ -29,6 +29,19 @@ public final class Statement {
         try check(rc)
     }
 
+    /// Binds UTF-8 text given as bytes (built by the caller, such as a page's ids as a JSON array).
+    public func bind(_ index: Int32, utf8 bytes: [UInt8]) throws {
+        let rc = bytes.withUnsafeBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                return sqlite3_bind_text(handle, index, "", 0, csqlite_transient())
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(buffer.count), csqlite_transient())
+            }
+        }
+        try check(rc)
+    }
+
     public func bind(_ index: Int32, _ value: Int?) throws {
         guard let value else { return try check(sqlite3_bind_null(handle, index)) }
         try check(sqlite3_bind_int64(handle, index, Int64(value)))
@@ -57,6 +70,12 @@ public final class Statement {
     public func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+    }
+
+    /// Runs `body` with the statement and leaves it reset with its bindings cleared, whatever happens.
+    public func using<T>(_ body: (Statement) throws -> T) rethrows -> T {
+        defer { reset() }
+        return try body(self)
     }
 
     // MARK: columns (0-based)

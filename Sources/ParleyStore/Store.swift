@@ -11,6 +11,11 @@ public final class Store {
     private var seenWALChange: UInt32?
     /// The meetings' length classes at a data version (see `spanClasses`).
     var cachedSpanClasses: (version: Int, classes: [Int])?
+    /// The plans of list shapes met so far, with their statements (see `ListShape`).
+    var listPlans: [ListShape: ShapedListPlan] = [:]
+    /// Inside `read`: the snapshot's data version once read, so a request reads `changes` once.
+    private var snapshotDataVersion: Int?
+    private var isReading = false
     /// Inside `bulkLoad`: creates leave the search index to be rebuilt once at the end.
     public internal(set) var isBulkLoading = false
     /// Set when this file is a replica of a cluster (issue 11): writes are committed there first (`Store+Replica`).
@@ -101,9 +106,12 @@ public final class Store {
         return cachedDataVersion
     }
 
-    /// The data version read from `changes` now; inside `read` it is the version of that snapshot.
+    /// The data version read from `changes` now; inside `read` it is the version of that snapshot (read once).
     public func readDataVersion() throws -> Int {
-        try database.withStatement(Self.latestChange) { try $0.step() ? $0.int(0) : 0 }
+        if isReading, let snapshotDataVersion { return snapshotDataVersion }
+        let version = try database.withStatement(Self.latestChange) { try $0.step() ? $0.int(0) : 0 }
+        if isReading { snapshotDataVersion = version }
+        return version
     }
 
     /// Call after this connection writes: `data_version` only reports other connections' commits.
@@ -114,6 +122,11 @@ public final class Store {
     /// Runs `body` in one read transaction, so every query in it sees the same snapshot.
     public func read<T>(_ body: () throws -> T) throws -> T {
         if database.isInTransaction { return try body() }
+        isReading = true
+        defer {
+            isReading = false
+            snapshotDataVersion = nil
+        }
         return try database.transaction(body)
     }
 }

@@ -80,6 +80,18 @@ import Testing
         #expect(a.hasPrefix("\"58-") && a.hasSuffix("\"") && a.count == 21)
     }
 
+    /// The tag is written as bytes; it must read as the data version in hex, a dash and the 16-digit hash.
+    @Test func isTheVersionAndTheHashInHex() {
+        for version in [0, 1, 9, 10, 15, 16, 88, 255, 4096, 0xABCDEF, Int.max, -1, -300, Int.min] {
+            let key = "/meetings?date=2022-01-12#json"
+            var hash = ETag.fnv1a(key.utf8)
+            hash = ETag.fnv1a([UInt8(truncatingIfNeeded: 2), UInt8(truncatingIfNeeded: ETag.renderingRevision)], seed: hash)
+            let digits = String(hash, radix: 16)
+            let expected = "\"" + String(version, radix: 16) + "-" + String(repeating: "0", count: 16 - digits.count) + digits + "\""
+            #expect(ETag.make(dataVersion: version, schemaVersion: 2, key: key) == expected)
+        }
+    }
+
     @Test func ifNoneMatchLists() {
         let tag = "\"58-0123456789abcdef\""
         #expect(ETag.Condition(tag).matches(tag))

@@ -87,6 +87,17 @@ import Testing
         #expect(try store.party(id: "nope") == nil)
     }
 
+    /// A meeting's parties come by role (host, negotiating side, author, addressee, consulted, the rest), each role's
+    /// by id: `byRole` keeps the id order the rows come in.
+    @Test func partiesComeByRoleThenID() {
+        let rows = [("a", "subject"), ("b", "host"), ("c", "consulted"), ("d", "negotiating-side"), ("e", "host"),
+                    ("f", "author"), ("g", "addressee"), ("h", "negotiating-side"), ("i", "subject")]
+            .map { RoleRef(id: $0.0, name: $0.0.uppercased(), role: $0.1) }
+        #expect(MeetingSQL.byRole(rows).map(\.id) == ["b", "e", "d", "h", "f", "g", "c", "a", "i"])
+        #expect(MeetingSQL.byRole([]).isEmpty)
+        #expect(MeetingSQL.byRole([rows[0]]) == [rows[0]])
+    }
+
     @Test func statementsAreReused() throws {
         _ = try store.meeting(id: "nato-russia-council-2022-01-12")
         let first = try store.database.statement(MeetingSQL.one)

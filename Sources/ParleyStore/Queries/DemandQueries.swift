@@ -7,14 +7,10 @@ enum DemandSQL {
         order: ["d.id"])
     static let one = SQL("SELECT \(table.columns) FROM demands d \(table.joins) WHERE d.id = ?1")
 
-    static let addressees = SQL("""
-        SELECT x.demand_id, p.id, p.name FROM demand_addressees x JOIN parties p ON p.id = x.party_id
-        WHERE x.demand_id IN (SELECT value FROM json_each(?1)) ORDER BY x.demand_id, x.party_id
-        """)
-    static let topics = SQL("""
-        SELECT x.demand_id, t.id, t.name FROM demand_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.demand_id IN (SELECT value FROM json_each(?1)) ORDER BY x.demand_id, x.topic_id
-        """)
+    static let addressees = PageRelation("p.id, p.name", from: "demand_addressees", owner: "demand_id",
+                                         joins: "JOIN parties p ON p.id = x.party_id", order: "x.party_id")
+    static let topics = PageRelation("t.id, t.name", from: "demand_topics", owner: "demand_id",
+                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
 }
 
 extension Store {
@@ -55,11 +51,13 @@ extension Store {
     }
 
     private func loadRelated(_ demands: inout [Demand]) throws {
-        let ids = demands.map(\.id)
-        demands.attach(try related(DemandSQL.addressees, ids: ids) { RecordRef(id: $0.text(1), name: $0.text(2)) },
-                       by: \.id) { $0.addressees = $1 }
-        demands.attach(try related(DemandSQL.topics, ids: ids) { RecordRef(id: $0.text(1), name: $0.text(2)) },
-                       by: \.id) { $0.topics = $1 }
-        demands.attach(try recordSources(.demands, ids: ids), by: \.id) { $0.sources = $1 }
+        let ids = PageIDs(demands.map(\.id))
+        demands.attach(try related(DemandSQL.addressees, ids: ids) { RecordRef(id: $0.text(1), name: $0.text(2)) }) {
+            $0.addressees = $1
+        }
+        demands.attach(try related(DemandSQL.topics, ids: ids) { RecordRef(id: $0.text(1), name: $0.text(2)) }) {
+            $0.topics = $1
+        }
+        demands.attach(try recordSources(.demands, ids: ids)) { $0.sources = $1 }
     }
 }

@@ -97,9 +97,18 @@ extension Narrowing {
 }
 
 /// The parameters of a list statement, numbered in the order they are added: filters first, so a count (which
-/// has no cursor and no limit) binds a prefix of them.
+/// has no cursor and no limit) binds a prefix of them. A list whose plans are cached by shape (`ListShape`) gives
+/// each filter a fixed number instead (`init(slots:)`, absent filters NULL), so that its statement text depends only
+/// on which filters are present, never on the order they were added in.
 struct ListParameters {
     private(set) var values: [SQLValue] = []
+
+    init() {}
+
+    /// Parameters ?1…?n, one per filter of the list whether present or not.
+    init(slots: [SQLValue]) {
+        values = slots
+    }
 
     /// Adds a value and returns its placeholder, `?N`.
     mutating func add(_ value: SQLValue) -> String {
@@ -114,10 +123,47 @@ struct ListParameters {
         let count = min(values.count, statement.parameterCount)
         for index in 0..<count {
             switch values[index] {
+            // A reset statement's parameters are NULL already; an absent filter's slot is left so.
+            case .text(nil), .int(nil): continue
             case let .text(text): try statement.bind(Int32(index + 1), text)
             case let .int(number): try statement.bind(Int32(index + 1), number)
             }
         }
+    }
+
+    /// The same values with a page's cursor and limit after them, as `Store.plan` numbers them.
+    func adding(cursor: [SQLValue]?, limit: Int) -> ListParameters {
+        var parameters = self
+        parameters.values.reserveCapacity(values.count + (cursor?.count ?? 0) + 1)
+        if let cursor { parameters.values.append(contentsOf: cursor) }
+        parameters.values.append(.int(limit))
+        return parameters
+    }
+}
+
+/// What the text of a list's statements depends on, known before any of it is built: the list, which of its
+/// filters are present (with whatever else changes the SQL, such as the length classes a day's arms name) and
+/// whether a cursor is given. `Store.list` keeps the plan and the prepared page statement of each shape, so a
+/// request of a known shape builds no SQL and hashes no statement text: it binds its values and steps.
+/// Only lists whose filters have fixed parameter numbers (`ListParameters(slots:)`) and whose plan takes no count
+/// to decide (no search, no range of quote dates) have a shape.
+struct ListShape: Hashable {
+    /// The list's table ("meetings").
+    let list: String
+    /// One bit per filter present, then any bits the list adds (the length classes of a day).
+    let filters: UInt64
+    let cursor: Bool
+}
+
+/// A shape's plan, with its page statement prepared; its count statement is prepared on first need.
+final class ShapedListPlan {
+    let plan: ListPlan
+    let page: Statement
+    var count: Statement?
+
+    init(plan: ListPlan, page: Statement) {
+        self.plan = plan
+        self.page = page
     }
 }
 
@@ -265,32 +311,84 @@ extension Store {
         _ table: ListTable, _ narrowings: [Narrowing], parameters: ListParameters, cursor: [SQLValue]?, limit: Int,
         row: (Statement) -> (Item, Cursor), related: (inout [Item]) throws -> Void
     ) throws -> Page<Item, Cursor> {
-        let plan = try Self.plan(table, narrowings, parameters: parameters, cursor: cursor, limit: limit + 1,
+        try list(table, shape: nil, narrowings: { narrowings }, parameters: parameters, cursor: cursor, limit: limit,
+                 row: row, related: related)
+    }
+
+    /// `list` for a request whose `shape` may have been planned before: then `narrowings` is not called and no SQL
+    /// is built. `parameters` must then be the shape's fixed slots (`ListParameters(slots:)`).
+    func list<Item, Cursor: PageCursor>(
+        _ table: ListTable, shape: ListShape?, narrowings: () throws -> [Narrowing], parameters: ListParameters,
+        cursor: [SQLValue]?, limit: Int, row: (Statement) -> (Item, Cursor), related: (inout [Item]) throws -> Void
+    ) throws -> Page<Item, Cursor> {
+        let plan: ListPlan
+        let shaped: ShapedListPlan?
+        if let shape {
+            let entry = try shapedPlan(table, shape, narrowings: narrowings, parameters: parameters, cursor: cursor)
+            plan = ListPlan(count: entry.plan.count, page: entry.plan.page,
+                            parameters: parameters.adding(cursor: cursor, limit: limit + 1))
+            shaped = entry
+        } else {
+            plan = try Self.plan(table, narrowings(), parameters: parameters, cursor: cursor, limit: limit + 1,
                                  unorderedMatches: { try countRows($0, $1) })
-        var rows = try database.withStatement(text: plan.page) { statement -> [(Item, Cursor)] in
+            shaped = nil
+        }
+        let page = try shaped?.page ?? database.shapedStatement(text: plan.page)
+        // The statement asks for one row more than `limit`: it is not read, it only says that a next page exists.
+        var (items, next) = try page.using { statement -> ([Item], Cursor?) in
             try plan.parameters.bind(statement)
-            var rows: [(Item, Cursor)] = []
-            rows.reserveCapacity(min(limit + 1, 64))
-            while try statement.step() { rows.append(row(statement)) }
-            return rows
+            var items: [Item] = []
+            items.reserveCapacity(min(limit, 64))
+            var last: Cursor?
+            while try statement.step() {
+                if items.count == limit { return (items, last) }
+                let (item, cursor) = row(statement)
+                items.append(item)
+                last = cursor
+            }
+            return (items, nil)
         }
         // A first page that holds every match has counted them; otherwise count (or reuse the driver's count).
-        let matches = cursor == nil && rows.count <= limit ? rows.count
-            : try plan.knownMatches ?? countRows(plan.count, plan.parameters)
-        var next: Cursor?
-        if rows.count > limit {
-            rows.removeLast(rows.count - limit)
-            next = rows.last?.1
+        let matches: Int
+        if cursor == nil && next == nil {
+            matches = items.count
+        } else if let known = plan.knownMatches {
+            matches = known
+        } else {
+            let count = try shaped?.count ?? database.shapedStatement(text: plan.count)
+            shaped?.count = count
+            matches = try Self.countRows(count, plan.parameters)
         }
-        var items = rows.map(\.0)
         if !items.isEmpty { try related(&items) }
         return Page(items: items, total: min(matches, Self.exactTotalLimit), totalIsExact: matches <= Self.exactTotalLimit,
                     next: next)
     }
 
+    /// The plan of `shape`, built and prepared on its first request.
+    private func shapedPlan(_ table: ListTable, _ shape: ListShape, narrowings: () throws -> [Narrowing],
+                            parameters: ListParameters, cursor: [SQLValue]?) throws -> ShapedListPlan {
+        if let entry = listPlans[shape] { return entry }
+        // The limit is a parameter: any value builds the same text.
+        let plan = try Self.plan(table, narrowings(), parameters: parameters, cursor: cursor, limit: 1,
+                                 unorderedMatches: { _, _ in
+                                     // A shape's plan takes no count to decide (see ListShape).
+                                     throw StoreError.sqlite(code: 0, message: "a list shape with a counted filter", sql: "")
+                                 })
+        assert(plan.parameters.values.count == parameters.values.count + (cursor?.count ?? 0) + 1,
+               "a shaped plan numbers its cursor and limit after the fixed slots")
+        let entry = ShapedListPlan(plan: plan, page: try database.prepare(plan.page))
+        if listPlans.count >= Database.maximumShapedStatements { listPlans.removeAll() }
+        listPlans[shape] = entry
+        return entry
+    }
+
     /// The first column of the first row of a count statement.
     private func countRows(_ sql: String, _ parameters: ListParameters) throws -> Int {
-        try database.withStatement(text: sql) { statement in
+        try Self.countRows(database.shapedStatement(text: sql), parameters)
+    }
+
+    private static func countRows(_ count: Statement, _ parameters: ListParameters) throws -> Int {
+        try count.using { statement in
             try parameters.bind(statement)
             return try statement.step() ? statement.int(0) : 0
         }
@@ -306,41 +404,5 @@ extension Store {
         var items = [item]
         try related(&items)
         return items.first
-    }
-
-    /// The rows of a relation for a whole page: `sql` takes the page's ids as a JSON array in ?1 (`IN (SELECT value
-    /// FROM json_each(?1))`, so one prepared statement serves every page size) and yields the owner's id in column 0.
-    func related<T>(_ sql: SQL, ids: [String], _ row: (Statement) -> T) throws -> [String: [T]] {
-        try database.withStatement(sql) { statement in
-            try statement.bind(1, Self.jsonArray(ids))
-            var rows: [String: [T]] = [:]
-            while try statement.step() { rows[statement.text(0), default: []].append(row(statement)) }
-            return rows
-        }
-    }
-
-    /// `["a","b"]`. Ids are slugs, but a quote mark or backslash is escaped all the same.
-    static func jsonArray(_ ids: [String]) -> String {
-        var text = "["
-        for (index, id) in ids.enumerated() {
-            if index > 0 { text += "," }
-            text += "\""
-            for character in id.unicodeScalars {
-                switch character {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                default: text.unicodeScalars.append(character)
-                }
-            }
-            text += "\""
-        }
-        return text + "]"
-    }
-}
-
-/// Related rows keyed by owner, assigned to each item of a page.
-extension Array {
-    mutating func attach<T>(_ rows: [String: [T]], by id: (Element) -> String, _ set: (inout Element, [T]) -> Void) {
-        for index in indices { set(&self[index], rows[id(self[index])] ?? []) }
     }
 }

@@ -23,22 +23,49 @@ enum MeetingSQL {
         WHERE EXISTS (SELECT 1 FROM meetings WHERE span_class = value)
         """)
 
-    static let parties = SQL("""
-        SELECT x.meeting_id, p.id, p.name, x.role FROM meeting_parties x JOIN parties p ON p.id = x.party_id
-        WHERE x.meeting_id IN (SELECT value FROM json_each(?1))
-        ORDER BY x.meeting_id, CASE x.role WHEN 'host' THEN 0 WHEN 'negotiating-side' THEN 1 WHEN 'author' THEN 2
-                 WHEN 'addressee' THEN 3 WHEN 'consulted' THEN 4 ELSE 5 END, p.id
-        """)
-    // Related lists order by the junction table's column (equal to the joined id): its primary key
-    // already yields that order.
-    static let participants = SQL("""
-        SELECT x.meeting_id, p.id, p.name, x.role FROM meeting_participants x JOIN people p ON p.id = x.person_id
-        WHERE x.meeting_id IN (SELECT value FROM json_each(?1)) ORDER BY x.meeting_id, x.person_id
-        """)
-    static let topics = SQL("""
-        SELECT x.meeting_id, t.id, t.name FROM meeting_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.meeting_id IN (SELECT value FROM json_each(?1)) ORDER BY x.meeting_id, x.topic_id
-        """)
+    /// In the junction's order (by party id); `byRole` then puts them in the order the API shows.
+    static let parties = PageRelation("p.id, p.name, x.role", from: "meeting_parties", owner: "meeting_id",
+                                      joins: "JOIN parties p ON p.id = x.party_id", order: "x.party_id")
+
+    /// The order of a meeting's parties by role; other roles (a subject) come last. Each role's parties stay in id order.
+    static let roleOrder = ["host", "negotiating-side", "author", "addressee", "consulted"]
+
+    /// A meeting's parties by role, then by id (the order they come in): sorted here, a stable insertion sort of a few
+    /// rows, rather than in SQL, where ordering by a computed rank has SQLite open a sorter for every page.
+    static func byRole(_ parties: [RoleRef]) -> [RoleRef] {
+        func rank(_ party: RoleRef) -> Int { roleOrder.firstIndex(of: party.role) ?? roleOrder.count }
+        var sorted = parties
+        for index in sorted.indices.dropFirst() {
+            let party = sorted[index]
+            var slot = index
+            while slot > 0 && rank(sorted[slot - 1]) > rank(party) {
+                sorted[slot] = sorted[slot - 1]
+                slot -= 1
+            }
+            sorted[slot] = party
+        }
+        return sorted
+    }
+    // Related lists order by the junction table's column (equal to the joined id).
+    static let participants = PageRelation("p.id, p.name, x.role", from: "meeting_participants", owner: "meeting_id",
+                                           joins: "JOIN people p ON p.id = x.person_id", order: "x.person_id")
+    static let topics = PageRelation("t.id, t.name", from: "meeting_topics", owner: "meeting_id",
+                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
+}
+
+/// The parameters of a meetings list, one fixed number per filter (`ListParameters(slots:)`), so that a list's
+/// statement text depends only on which filters are present and its plan is kept per shape.
+enum MeetingParameter: Int {
+    case day = 1, from, to, party, person, topic, kind, search
+
+    var placeholder: String { "?\(rawValue)" }
+
+    /// Every slot's value for `filter`, NULL where the filter is absent.
+    static func slots(_ filter: MeetingFilter) -> ListParameters {
+        ListParameters(slots: [.text(filter.day?.text), .text(filter.from?.text), .text(filter.to?.text),
+                               .text(filter.party), .text(filter.person), .text(filter.topic), .text(filter.kind),
+                               .text(filter.search?.expression)])
+    }
 }
 
 extension Store {
@@ -46,9 +73,9 @@ extension Store {
         -> Page<Meeting, MeetingCursor> {
         // Search text without a word matches nothing; FTS5 is not asked.
         if filter.search?.isEmpty == true { return Page(items: [], total: 0, next: nil) }
-        var parameters = ListParameters()
-        let narrowings = try meetingNarrowings(filter, &parameters)
-        return try list(MeetingSQL.table, narrowings, parameters: parameters,
+        return try list(MeetingSQL.table, shape: try meetingShape(filter, cursor: cursor != nil),
+                        narrowings: { try meetingNarrowings(filter) },
+                        parameters: MeetingParameter.slots(filter),
                         cursor: cursor.map { [.text($0.date), .text($0.id)] }, limit: limit,
                         row: { statement in
                             let meeting = Self.meetingRow(statement)
@@ -57,19 +84,44 @@ extension Store {
                         related: loadRelated)
     }
 
-    /// The filters of a meetings request, the one that should drive first.
+    /// What a meetings list's statements depend on: the filters present and, for a day or a period, the length
+    /// classes its arms name. None for a search, whose plan depends on how many meetings match its words.
+    func meetingShape(_ filter: MeetingFilter, cursor: Bool) throws -> ListShape? {
+        guard filter.search == nil else { return nil }
+        var bits: UInt64 = 0
+        func mark(_ isPresent: Bool, _ slot: MeetingParameter) { if isPresent { bits |= 1 << UInt64(slot.rawValue) } }
+        mark(filter.day != nil, .day)
+        mark(filter.from != nil, .from)
+        mark(filter.to != nil, .to)
+        mark(filter.party != nil, .party)
+        mark(filter.person != nil, .person)
+        mark(filter.topic != nil, .topic)
+        mark(filter.kind != nil, .kind)
+        if filter.day != nil || filter.from != nil {
+            for lengthClass in try spanClasses() { bits |= 1 << UInt64(16 + lengthClass) }
+        }
+        return ListShape(list: MeetingSQL.table.table, filters: bits, cursor: cursor)
+    }
+
+    /// The filters of a meetings request with the parameters they name (the request's slots, `MeetingParameter`).
     func meetingNarrowings(_ filter: MeetingFilter, _ parameters: inout ListParameters) throws -> [Narrowing] {
+        parameters = MeetingParameter.slots(filter)
+        return try meetingNarrowings(filter)
+    }
+
+    /// The filters of a meetings request, the one that should drive first.
+    func meetingNarrowings(_ filter: MeetingFilter) throws -> [Narrowing] {
         var narrowings: [Narrowing] = []
-        if let day = filter.day {
-            let d = parameters.add(day.text)
+        if filter.day != nil {
+            let d = MeetingParameter.day.placeholder
             narrowings.append(Narrowing("m.date <= \(d) AND m.end_date >= \(d)",
                                         driver: .arms(try spanClasses().map { Self.classArm($0, startsAfter: d) })))
         }
         if filter.from != nil || filter.to != nil {
             var conditions: [String] = []
-            let from = filter.from.map { parameters.add($0.text) }
+            let from = filter.from.map { _ in MeetingParameter.from.placeholder }
             if let from { conditions.append("m.end_date >= \(from)") }
-            if let day = filter.to { conditions.append("m.date <= \(parameters.add(day.text))") }
+            if filter.to != nil { conditions.append("m.date <= \(MeetingParameter.to.placeholder)") }
             let condition = conditions.joined(separator: " AND ")
             if let from {
                 // What began before the period and is still going on at its start, then what begins in it.
@@ -80,20 +132,20 @@ extension Store {
                                                                          order: MeetingSQL.table.order)))
             }
         }
-        for (value, table, column, alias) in [(filter.party, "meeting_parties", "party_id", "xp"),
-                                              (filter.person, "meeting_participants", "person_id", "xa"),
-                                              (filter.topic, "meeting_topics", "topic_id", "xt")] {
-            guard let value else { continue }
-            narrowings.append(.junction(table, alias, record: "meeting_id", column: column, value: parameters.add(value),
+        for (value, table, column, alias, slot) in [(filter.party, "meeting_parties", "party_id", "xp", MeetingParameter.party),
+                                                    (filter.person, "meeting_participants", "person_id", "xa", .person),
+                                                    (filter.topic, "meeting_topics", "topic_id", "xt", .topic)] {
+            guard value != nil else { continue }
+            narrowings.append(.junction(table, alias, record: "meeting_id", column: column, value: slot.placeholder,
                                         of: MeetingSQL.table, order: ["meeting_date", "meeting_id"]))
         }
-        if let kind = filter.kind {
-            narrowings.append(Narrowing("m.kind = \(parameters.add(kind))",
+        if filter.kind != nil {
+            narrowings.append(Narrowing("m.kind = \(MeetingParameter.kind.placeholder)",
                                         driver: .ordered(from: "meetings m INDEXED BY meetings_kind",
                                                          order: MeetingSQL.table.order)))
         }
-        if let search = filter.search {
-            narrowings.append(.search(SearchIndex.meetings, alias: "m", parameters.add(search.expression)))
+        if filter.search != nil {
+            narrowings.append(.search(SearchIndex.meetings, alias: "m", MeetingParameter.search.placeholder))
         }
         return narrowings
     }
@@ -131,14 +183,16 @@ extension Store {
     }
 
     private func loadRelated(_ meetings: inout [Meeting]) throws {
-        let ids = meetings.map(\.id)
-        meetings.attach(try related(MeetingSQL.parties, ids: ids) { RoleRef(id: $0.text(1), name: $0.text(2), role: $0.text(3)) },
-                        by: \.id) { $0.parties = $1 }
+        let ids = PageIDs(meetings.map(\.id))
+        meetings.attach(try related(MeetingSQL.parties, ids: ids) { RoleRef(id: $0.text(1), name: $0.text(2), role: $0.text(3)) }) {
+            $0.parties = MeetingSQL.byRole($1)
+        }
         meetings.attach(try related(MeetingSQL.participants, ids: ids) {
             RoleRef(id: $0.text(1), name: $0.text(2), role: $0.text(3))
-        }, by: \.id) { $0.participants = $1 }
-        meetings.attach(try related(MeetingSQL.topics, ids: ids) { RecordRef(id: $0.text(1), name: $0.text(2)) },
-                        by: \.id) { $0.topics = $1 }
-        meetings.attach(try recordSources(.meetings, ids: ids), by: \.id) { $0.sources = $1 }
+        }) { $0.participants = $1 }
+        meetings.attach(try related(MeetingSQL.topics, ids: ids) { RecordRef(id: $0.text(1), name: $0.text(2)) }) {
+            $0.topics = $1
+        }
+        meetings.attach(try recordSources(.meetings, ids: ids)) { $0.sources = $1 }
     }
 }

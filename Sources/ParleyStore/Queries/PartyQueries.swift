@@ -4,18 +4,11 @@ enum PartySQL {
                                  order: ["p.id"])
     static let one = SQL("SELECT \(table.columns) FROM parties p WHERE p.id = ?1")
 
-    static let aliases = SQL("""
-        SELECT party_id, alias, note FROM party_aliases WHERE party_id IN (SELECT value FROM json_each(?1))
-        ORDER BY party_id, alias
-        """)
-    static let memberOf = SQL("""
-        SELECT x.member_id, o.id, o.name, x.basis FROM memberships x JOIN parties o ON o.id = x.organization_id
-        WHERE x.member_id IN (SELECT value FROM json_each(?1)) ORDER BY x.member_id, x.organization_id
-        """)
-    static let members = SQL("""
-        SELECT x.organization_id, m.id, m.name, x.basis FROM memberships x JOIN parties m ON m.id = x.member_id
-        WHERE x.organization_id IN (SELECT value FROM json_each(?1)) ORDER BY x.organization_id, x.member_id
-        """)
+    static let aliases = PageRelation("x.alias, x.note", from: "party_aliases", owner: "party_id", order: "x.alias")
+    static let memberOf = PageRelation("o.id, o.name, x.basis", from: "memberships", owner: "member_id",
+                                       joins: "JOIN parties o ON o.id = x.organization_id", order: "x.organization_id")
+    static let members = PageRelation("m.id, m.name, x.basis", from: "memberships", owner: "organization_id",
+                                      joins: "JOIN parties m ON m.id = x.member_id", order: "x.member_id")
 }
 
 extension Store {
@@ -52,15 +45,16 @@ extension Store {
     }
 
     private func loadRelated(_ parties: inout [Party]) throws {
-        let ids = parties.map(\.id)
-        parties.attach(try related(PartySQL.aliases, ids: ids) { Alias(name: $0.text(1), note: $0.optionalText(2)) },
-                       by: \.id) { $0.aliases = $1 }
+        let ids = PageIDs(parties.map(\.id))
+        parties.attach(try related(PartySQL.aliases, ids: ids) { Alias(name: $0.text(1), note: $0.optionalText(2)) }) {
+            $0.aliases = $1
+        }
         parties.attach(try related(PartySQL.memberOf, ids: ids) {
             MembershipRef(id: $0.text(1), name: $0.text(2), basis: $0.text(3))
-        }, by: \.id) { $0.memberOf = $1 }
+        }) { $0.memberOf = $1 }
         parties.attach(try related(PartySQL.members, ids: ids) {
             MembershipRef(id: $0.text(1), name: $0.text(2), basis: $0.text(3))
-        }, by: \.id) { $0.members = $1 }
-        parties.attach(try recordSources(.parties, ids: ids), by: \.id) { $0.sources = $1 }
+        }) { $0.members = $1 }
+        parties.attach(try recordSources(.parties, ids: ids)) { $0.sources = $1 }
     }
 }

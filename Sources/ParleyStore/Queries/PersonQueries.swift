@@ -4,16 +4,10 @@ enum PersonSQL {
                                  order: ["p.id"])
     static let one = SQL("SELECT \(table.columns) FROM people p WHERE p.id = ?1")
 
-    static let aliases = SQL("""
-        SELECT person_id, alias, note FROM person_aliases WHERE person_id IN (SELECT value FROM json_each(?1))
-        ORDER BY person_id, alias
-        """)
-    static let posts = SQL("""
-        SELECT x.person_id, x.title, x.party_id, pa.name, x.start_date, x.end_date, x.basis
-        FROM posts x LEFT JOIN parties pa ON pa.id = x.party_id
-        WHERE x.person_id IN (SELECT value FROM json_each(?1))
-        ORDER BY x.person_id, x.start_date IS NULL, x.start_date, x.id
-        """)
+    static let aliases = PageRelation("x.alias, x.note", from: "person_aliases", owner: "person_id", order: "x.alias")
+    static let posts = PageRelation("x.title, x.party_id, pa.name, x.start_date, x.end_date, x.basis",
+                                    from: "posts", owner: "person_id", joins: "LEFT JOIN parties pa ON pa.id = x.party_id",
+                                    order: "x.start_date IS NULL, x.start_date, x.id", indexOrder: false)
 }
 
 extension Store {
@@ -59,14 +53,15 @@ extension Store {
     }
 
     private func loadRelated(_ people: inout [Person]) throws {
-        let ids = people.map(\.id)
-        people.attach(try related(PersonSQL.aliases, ids: ids) { Alias(name: $0.text(1), note: $0.optionalText(2)) },
-                      by: \.id) { $0.aliases = $1 }
+        let ids = PageIDs(people.map(\.id))
+        people.attach(try related(PersonSQL.aliases, ids: ids) { Alias(name: $0.text(1), note: $0.optionalText(2)) }) {
+            $0.aliases = $1
+        }
         people.attach(try related(PersonSQL.posts, ids: ids) { s in
             Post(title: s.text(1),
                  party: s.optionalText(2).map { RecordRef(id: $0, name: s.text(3)) },
                  startDate: s.optionalText(4), endDate: s.optionalText(5), basis: s.text(6))
-        }, by: \.id) { $0.posts = $1 }
-        people.attach(try recordSources(.people, ids: ids), by: \.id) { $0.sources = $1 }
+        }) { $0.posts = $1 }
+        people.attach(try recordSources(.people, ids: ids)) { $0.sources = $1 }
     }
 }

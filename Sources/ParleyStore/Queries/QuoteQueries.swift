@@ -15,10 +15,8 @@ enum QuoteSQL {
 
     static let one = SQL("SELECT \(table.columns) FROM quotes q \(table.joins) WHERE q.id = ?1")
 
-    static let topics = SQL("""
-        SELECT x.quote_id, t.id, t.name FROM quote_topics x JOIN topics t ON t.id = x.topic_id
-        WHERE x.quote_id IN (SELECT value FROM json_each(?1)) ORDER BY x.quote_id, x.topic_id
-        """)
+    static let topics = PageRelation("t.id, t.name", from: "quote_topics", owner: "quote_id",
+                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
 
     /// The `reading_key` (migration 4) of a cursor's position: source, paragraph, offset + 1 and id, zero-padded
     /// and joined by U+0001, as the column's printf writes them.
@@ -100,7 +98,8 @@ extension Store {
     }
 
     private func loadRelated(_ quotes: inout [Quote]) throws {
-        quotes.attach(try related(QuoteSQL.topics, ids: quotes.map(\.id)) { RecordRef(id: $0.text(1), name: $0.text(2)) },
-                      by: \.id) { $0.topics = $1 }
+        quotes.attach(try related(QuoteSQL.topics, ids: PageIDs(quotes.map(\.id))) { RecordRef(id: $0.text(1), name: $0.text(2)) }) {
+            $0.topics = $1
+        }
     }
 }

@@ -8,10 +8,7 @@ enum SourceSQL {
             """,
         joins: "", order: ["s.id"])
     static let one = SQL("SELECT \(table.columns) FROM sources s WHERE s.id = ?1")
-    static let paragraphs = SQL("""
-        SELECT source_id, number, text FROM paragraphs WHERE source_id IN (SELECT value FROM json_each(?1))
-        ORDER BY source_id, number
-        """)
+    static let paragraphs = PageRelation("x.number, x.text", from: "paragraphs", owner: "source_id", order: "x.number")
 }
 
 extension Store {
@@ -34,8 +31,8 @@ extension Store {
     }
 
     private func loadRelated(_ sources: inout [Source]) throws {
-        sources.attach(try related(SourceSQL.paragraphs, ids: sources.map(\.id)) {
+        sources.attach(try related(SourceSQL.paragraphs, ids: PageIDs(sources.map(\.id))) {
             Paragraph(number: $0.int(1), text: $0.text(2))
-        }, by: \.id) { $0.paragraphs = $1 }
+        }) { $0.paragraphs = $1 }
     }
 }

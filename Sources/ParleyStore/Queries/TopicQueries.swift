@@ -23,6 +23,6 @@ extension Store {
     }
 
     private func loadRelated(_ topics: inout [Topic]) throws {
-        topics.attach(try recordSources(.topics, ids: topics.map(\.id)), by: \.id) { $0.sources = $1 }
+        topics.attach(try recordSources(.topics, ids: PageIDs(topics.map(\.id)))) { $0.sources = $1 }
     }
 }
