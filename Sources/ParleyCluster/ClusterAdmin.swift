@@ -1,19 +1,12 @@
 import DqliteClient
+import ParleyAPI
 import ParleyStore
 
 /// `parley cluster members|remove`: a running cluster's membership, changed through its leader.
 public enum ClusterAdmin {
-    public struct Member: Sendable, Equatable {
-        public let id: UInt64
-        public let address: String
-        /// voter, standby or spare.
-        public let role: String
-    }
-
-    public static func members(through addresses: [String]) throws -> [Member] {
-        try ClusterReplication(members: addresses).onLeader { connection, _ in
-            try connection.cluster().map { Member(id: $0.id, address: $0.address, role: "\($0.role)") }
-        }
+    /// The members as the leader knows them (the same shape `/healthz` shows).
+    public static func members(through addresses: [String]) throws -> [ClusterHealth.Member] {
+        try ClusterReplication(members: addresses).onLeader { connection, _ in try connection.cluster().map(ClusterHealth.Member.init) }
     }
 
     /// Removes the member at `address` from the Raft configuration, so the quorum no longer counts it (a stopped node

@@ -175,9 +175,7 @@ public final class ClusterMember: @unchecked Sendable {
                 leader = named.address
                 role = named.id == nodeID ? "leader" : "follower"
             }
-            members = ((try? connection.cluster()) ?? []).map {
-                ClusterHealth.Member(id: $0.id, address: $0.address, role: "\($0.role)")
-            }
+            members = ((try? connection.cluster()) ?? []).map(ClusterHealth.Member.init)
         }
         state.withLock {
             $0.role = role
@@ -198,6 +196,12 @@ public final class ClusterMember: @unchecked Sendable {
         state.withLock { $0.stopping = true }
         if let follower { pthread_join(follower, nil) }
         try? node.stop()
+    }
+}
+
+extension ClusterHealth.Member {
+    init(_ node: DqliteNodeInfo) {
+        self.init(id: node.id, address: node.address, role: "\(node.role)")
     }
 }
 
