@@ -80,22 +80,34 @@ public final class ClusterMember: @unchecked Sendable {
         if restarting, let store = try? Store.open(path: databasePath, mode: .existing), (try? store.isReplica()) == true { return }
         if !bootstraps { try joinCluster() }
         try prepareDatabase(at: databasePath, bootstraps: bootstraps)
+        try recordMembership()
     }
 
+    /// The id of a node that has been a member: written once it bootstrapped or joined, never before.
     private static func storedNodeID(in directory: String) -> UInt64? {
-        guard let text = try? ClusterFiles.read(directory + "/parley-node-id") else { return nil }
+        readID(directory + "/parley-node-id")
+    }
+
+    private static func readID(_ path: String) -> UInt64? {
+        guard let text = try? ClusterFiles.read(path) else { return nil }
         return UInt64(String(decoding: text, as: UTF8.self).split(separator: "\n").first ?? "")
     }
 
-    /// The node id, kept in the node directory so a restarted node is the same member.
+    /// The node id: a member's own, or the one a join in progress chose (kept aside, so a join that failed halfway, after
+    /// ADD, is tried again under the same id rather than leaving a stranger in the configuration).
     private static func nodeID(in directory: String, address: String, bootstraps: Bool) throws -> UInt64 {
-        if let id = storedNodeID(in: directory) { return id }
-        let path = directory + "/parley-node-id"
+        if let id = storedNodeID(in: directory) ?? readID(directory + "/parley-node-id.joining") { return id }
         // dqlite's node 1 bootstraps a one-voter cluster on its first start; any other id waits to be added.
         var id = bootstraps ? 1 : DqliteNode.generateID(address: address)
         if !bootstraps && id == 1 { id = 2 }
-        try ClusterFiles.write(path, Array("\(id)\n".utf8))
+        try ClusterFiles.write(directory + "/parley-node-id.joining", Array("\(id)\n".utf8))
         return id
+    }
+
+    /// Marks this node a member: from now on a restart on this directory is the same member's.
+    private func recordMembership() throws {
+        try ClusterFiles.write(options.nodeDirectory + "/parley-node-id", Array("\(nodeID)\n".utf8))
+        ClusterFiles.remove(options.nodeDirectory + "/parley-node-id.joining")
     }
 
     /// Asks the leader to add this node as a voter, unless it already is a member.

@@ -228,16 +228,15 @@ class Reader(threading.Thread):
 
 def test_writes_survive_a_killed_leader_and_a_paused_follower(cluster):
     token = cluster.create_token("faults")
-    baseline = Reader(cluster.nodes[0])
-    for _ in range(200):
-        started = time.perf_counter()
-        assert cluster.nodes[0].request("GET", "/meetings?date=2022-01-12")[0] == 200
-        baseline.latencies.append(time.perf_counter() - started)
     writers = [Writer(cluster, node, token, f"w{node.index}") for node in cluster.nodes]
     readers = [Reader(node) for node in cluster.nodes]
     for thread in writers + readers:
         thread.start()
-    time.sleep(2)
+    time.sleep(3)
+    # The same load on a healthy cluster is each node's own figure to compare the faults with.
+    healthy = [statistics.median(r.latencies) for r in readers]
+    for reader in readers:
+        reader.latencies.clear()
 
     leader = cluster.leader()
     assert leader is not None
@@ -284,13 +283,13 @@ def test_writes_survive_a_killed_leader_and_a_paused_follower(cluster):
     assert recovered_in < 5, f"writes came back {recovered_in:.1f} s after the leader was killed"
     for reader in readers:
         assert reader.failures == [], f"reads failed on node {reader.node.index}: {reader.failures[:5]}"
-    base = statistics.median(baseline.latencies)
     during = [statistics.median(r.latencies) for r in readers]
-    print(f"\nread median: {base * 1000:.2f} ms alone, {[round(d * 1000, 2) for d in during]} ms per node during faults; "
-          f"writes back {recovered_in:.2f} s after the leader's kill; {len(acknowledged)} writes acknowledged")
-    # Reads stay on each node's own file, never through Raft: their median stays within a few times the idle one
-    # (loose: the writers and the paused node share the same two cores).
-    assert all(d < base * 10 + 0.005 for d in during), (base, during)
+    print(f"\nread median per node under the writers: {[round(h * 1000, 2) for h in healthy]} ms healthy, "
+          f"{[round(d * 1000, 2) for d in during]} ms through the faults; writes back {recovered_in:.2f} s after the "
+          f"leader's kill; {len(acknowledged)} writes acknowledged")
+    # Reads stay on each node's own file, never through Raft: through a leader's death and a peer's pause, each
+    # node's median stays near its own healthy figure (2x, plus 2 ms for a machine of 2 cores shared by 3 nodes).
+    assert all(d <= h * 2 + 0.002 for d, h in zip(during, healthy)), (healthy, during)
 
 
 def test_after_a_full_outage_nodes_come_back_one_by_one_and_catch_up(cluster):
