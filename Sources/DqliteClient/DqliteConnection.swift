@@ -187,18 +187,8 @@ extension DqliteConnection {
                     lastError = error
                 }
             }
-            sleepMilliseconds(100)
+            MonotonicClock.sleep(milliseconds: 100)
         } while TCPSocket.now() < deadline
         throw lastError
     }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-func sleepMilliseconds(_ milliseconds: Int) {
-    var request = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
-    var remaining = timespec()
-    while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
 }

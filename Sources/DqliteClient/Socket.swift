@@ -86,12 +86,7 @@ struct TCPSocket: ~Copyable {
         return bytes
     }
 
-    /// Milliseconds on the monotonic clock.
-    static func now() -> Int {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Int(time.tv_sec) * 1000 + Int(time.tv_nsec) / 1_000_000
-    }
+    static func now() -> Int { MonotonicClock.milliseconds() }
 
     static func deadline(after milliseconds: Int) -> Int { now() + max(0, milliseconds) }
 

@@ -158,7 +158,8 @@ final class EventLoop {
         if count > 0 {
             buffer.didWrite(count)
             stats.bytesIn.add(count, ordering: .relaxed)
-            switch connection.machine.bytesRead(count, now: Clock.monotonicMilliseconds()) {
+            let now = Clock.monotonicMilliseconds()
+            switch connection.machine.bytesRead(count, now: now) {
             case .process:
                 connection.input = buffer
                 process(connection)
@@ -252,9 +253,10 @@ final class EventLoop {
             returnBuffer(input)
             connection.input = nil
         }
-        connection.machine.parsed(now: Clock.monotonicMilliseconds(), readingBody: connection.parser.isReadingBody,
+        let now = Clock.monotonicMilliseconds()  // after the answers: one read serves the parse's state and the flush
+        connection.machine.parsed(now: now, readingBody: connection.parser.isReadingBody,
                                   midRequest: connection.parser.isMidRequest, hasPendingInput: connection.input != nil)
-        flush(connection)
+        flush(connection, now: now)
     }
 
     private func respond(to request: HTTPRequest, on connection: Connection) {
@@ -319,7 +321,9 @@ final class EventLoop {
 
     // MARK: - Writing
 
-    private func flush(_ connection: Connection) {
+    /// `now`: the clock as the caller read it, or nil to read it here (once, for the whole flush).
+    private func flush(_ connection: Connection, now: Int? = nil) {
+        let now = now ?? Clock.monotonicMilliseconds()
         if let output = connection.output {
             while !output.isEmpty {
                 let pending = output.readable
@@ -327,7 +331,7 @@ final class EventLoop {
                 if written > 0 {
                     output.consume(written)
                     stats.bytesOut.add(written, ordering: .relaxed)
-                    connection.machine.wrote(now: Clock.monotonicMilliseconds())
+                    connection.machine.wrote(now: now)
                 } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                     updateInterest(connection)
                     return
@@ -341,7 +345,7 @@ final class EventLoop {
             returnBuffer(output)
             connection.output = nil
         }
-        switch connection.machine.outputDrained(now: Clock.monotonicMilliseconds()) {
+        switch connection.machine.outputDrained(now: now) {
         case .none:
             if connection.watchingWrite { updateInterest(connection) }
         case let action:
@@ -419,11 +423,11 @@ final class EventLoop {
             if !inline { flush(connection) }
         case .finish(let bytes):
             if !bytes.isEmpty { outputBuffer(connection).append(bytes) }
-            endStream(connection)?.closed()
+            endStream(connection)
             connection.machine.streamEnded(closing: true)
             if !inline { flush(connection) }
         case .respond(let response):
-            endStream(connection)?.closed()
+            endStream(connection)
             let request = connection.deferredRequest
             connection.deferredRequest = nil
             let keepAlive = (request?.keepAlive ?? false) && !draining
@@ -436,7 +440,7 @@ final class EventLoop {
         case .drop:
             stats.streamsDropped.add(1, ordering: .relaxed)
             if inline {
-                endStream(connection)?.closed()
+                endStream(connection)
                 connection.machine.streamEnded(closing: true)
             } else {
                 close(connection)
@@ -444,14 +448,12 @@ final class EventLoop {
         }
     }
 
-    /// Forgets the connection's stream (the connection itself stays); returns its producer.
-    @discardableResult
-    private func endStream(_ connection: Connection) -> (any ResponseStream)? {
-        guard let stream = connection.stream else { return nil }
+    /// Forgets the connection's stream (the connection itself stays).
+    private func endStream(_ connection: Connection) {
+        guard connection.stream != nil else { return }
         connection.stream = nil
         streams[connection.fd] = nil
         stats.openStreams.subtract(1, ordering: .relaxed)
-        return stream.producer
     }
 
     // MARK: - Timers, shutdown
@@ -511,7 +513,7 @@ final class EventLoop {
         connections[index] = nil
         connectionCount -= 1
         stats.openConnections.subtract(1, ordering: .relaxed)
-        endStream(connection)?.closed()
+        endStream(connection)
         if let input = connection.input { input.clear(); returnBuffer(input) }
         if let output = connection.output { output.clear(); returnBuffer(output) }
         connection.input = nil

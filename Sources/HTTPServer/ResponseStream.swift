@@ -12,8 +12,6 @@ import Glibc
 /// - once with `ending` set when the server shuts down.
 public protocol ResponseStream: AnyObject {
     func pump(_ tick: StreamTick) -> StreamStep
-    /// The connection is gone (the peer left, it was dropped, the server stopped). Called once.
-    func closed()
 }
 
 public struct StreamTick {

@@ -77,10 +77,8 @@ public final class APIHandler: HTTPHandler {
             }
         } else if route.methods.contains(request.method), case let .list(kind) = route.endpoint {
             response = writer.handle(request, kind: kind, id: nil)
-            response.wakesStreams = (200..<300).contains(response.status)
         } else if route.methods.contains(request.method), case let .item(kind) = route.endpoint {
             response = writer.handle(request, kind: kind, id: id)
-            response.wakesStreams = (200..<300).contains(response.status)
         } else {
             response = HTTPResponse.problem(status: 405, detail: "\(request.method.rawValue) is not allowed on \(route.pattern); allowed: \(route.allow)")
             response.headers.add("Allow", route.allow)

@@ -138,7 +138,6 @@ final class ChangeEventStream: ResponseStream {
         return .send(out)
     }
 
-    func closed() {}
 }
 
 /// A long poll: answered as soon as a change after `since` commits, or at the deadline (then with no entries).
@@ -164,5 +163,4 @@ final class LongPoll: ResponseStream {
         return .respond(handler.answerHeld(request))
     }
 
-    func closed() {}
 }

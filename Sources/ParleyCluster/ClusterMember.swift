@@ -159,35 +159,44 @@ public final class ClusterMember: @unchecked Sendable {
 
     private func follow(_ store: Store) {
         var lastStatus = 0
+        var ownNode: DqliteConnection?
         while !state.withLock({ $0.stopping }) {
             var applied = 0
             do {
                 applied = try store.applyCommitted(from: followerLink)
-                let last = try store.appliedEntry()
-                state.withLock { $0.applied = last; $0.error = nil }
+                let last = applied > 0 ? try store.appliedEntry() : nil
+                state.withLock { state in
+                    if let last { state.applied = last }
+                    state.error = nil
+                }
             } catch {
                 state.withLock { $0.error = "\(error)" }
-                Clock.sleep(milliseconds: 100)
+                MonotonicClock.sleep(milliseconds: 100)
             }
-            if Clock.milliseconds() - lastStatus >= 500 {
-                refreshStatus()
-                lastStatus = Clock.milliseconds()
+            if MonotonicClock.milliseconds() - lastStatus >= 500 {
+                refreshStatus(&ownNode)
+                lastStatus = MonotonicClock.milliseconds()
             }
-            if applied == 0 { Clock.sleep(milliseconds: 10) }
+            if applied == 0 { MonotonicClock.sleep(milliseconds: 10) }
         }
     }
 
-    /// Who leads and who is a member, asked of this node's own dqlite (cheap, local).
-    private func refreshStatus() {
+    /// Who leads and who is a member, asked of this node's own dqlite over one kept connection (dropped on an error).
+    private func refreshStatus(_ ownNode: inout DqliteConnection?) {
         var role = "unknown"
         var leader: String?
         var members: [ClusterHealth.Member] = []
-        if let connection = try? DqliteConnection(address: options.nodeAddress, timeoutMilliseconds: 500) {
-            if let named = try? connection.leader() {
-                leader = named.address
-                role = named.id == nodeID ? "leader" : "follower"
+        if ownNode == nil { ownNode = try? DqliteConnection(address: options.nodeAddress, timeoutMilliseconds: 500) }
+        if let connection = ownNode {
+            do {
+                if let named = try connection.leader() {
+                    leader = named.address
+                    role = named.id == nodeID ? "leader" : "follower"
+                }
+                members = try connection.cluster().map(ClusterHealth.Member.init)
+            } catch {
+                ownNode = nil  // a connection that failed once is not reused (DqliteConnection marks it broken)
             }
-            members = ((try? connection.cluster()) ?? []).map(ClusterHealth.Member.init)
         }
         state.withLock {
             $0.role = role

@@ -14,10 +14,6 @@ public final class ClusterReplication: WriteReplication, @unchecked Sendable {
         link = LeaderLink(members: members, searchMilliseconds: searchMilliseconds)
     }
 
-    /// The leader this instance last reached.
-    public var leaderAddress: String? { lock.withLock { _ in link.leaderAddress } }
-    public var members: [String] { lock.withLock { _ in link.members } }
-
     public func entries(after seq: Int, limit: Int) throws -> [ReplicaEntry] {
         try lock.withLock { _ in
             try link.run { connection, database in
@@ -75,7 +71,7 @@ public final class ClusterReplication: WriteReplication, @unchecked Sendable {
     }
 
     /// Runs `body` on the leader's connection and database (bootstrap, dump, membership).
-    func onLeader<T>(_ body: (DqliteConnection, UInt32) throws -> T) throws -> T {
+    func onLeader<T: Sendable>(_ body: (DqliteConnection, UInt32) throws -> T) throws -> T {
         try lock.withLock { _ in try link.run(body) }
     }
 
@@ -98,17 +94,6 @@ public final class ClusterReplication: WriteReplication, @unchecked Sendable {
         case let .real(real): .float(real)
         case let .text(text): .text(text)
         case let .blob(blob): .blob(blob)
-        case .null: .null
-        }
-    }
-
-    static func storedValue(_ value: DqliteValue) -> StoredValue {
-        switch value {
-        case let .integer(integer), let .unixTime(integer): .integer(integer)
-        case let .float(real): .real(real)
-        case let .text(text), let .iso8601(text): .text(text)
-        case let .blob(blob): .blob(blob)
-        case let .boolean(bool): .integer(bool ? 1 : 0)
         case .null: .null
         }
     }

@@ -23,39 +23,33 @@ final class LeaderLink {
         self.searchMilliseconds = searchMilliseconds
     }
 
-    /// The leader's address, as last connected (nil before the first call succeeds).
-    var leaderAddress: String? { connection?.address }
-
     /// Runs `body` on the leader. When the leader is gone, no longer leads or answers nothing (the errors dqlite gives
-    /// while a new leader is elected), drops the connection and, if `retry` allows, runs `body` again on the next
-    /// leader until `searchMilliseconds` have passed; then throws `StoreError.clusterUnavailable`. A SQL error
-    /// (`DqliteError.server`) goes to the caller as it is.
-    func run<T>(retry: (DqliteError) -> Bool = { _ in true }, _ body: (DqliteConnection, UInt32) throws -> T) throws -> T {
-        let deadline = Clock.milliseconds() + searchMilliseconds
-        var lastError: DqliteError?
+    /// while a new leader is elected), drops the connection and runs `body` again on the next leader until
+    /// `searchMilliseconds` have passed; then throws `StoreError.clusterUnavailable`. A SQL error (`DqliteError.server`)
+    /// goes to the caller as it is.
+    func run<T>(_ body: (DqliteConnection, UInt32) throws -> T) throws -> T {
+        let deadline = MonotonicClock.milliseconds() + searchMilliseconds
         while true {
             do {
                 let (connection, database) = try connect(deadline: deadline)
                 return try body(connection, database)
             } catch let error as DqliteError where error.isLeaderChange {
                 self.connection = nil
-                lastError = error
-                guard retry(error), Clock.milliseconds() < deadline else {
+                guard MonotonicClock.milliseconds() < deadline else {
                     throw StoreError.clusterUnavailable(error.description)
                 }
-                Clock.sleep(milliseconds: 20)
+                MonotonicClock.sleep(milliseconds: 20)
             } catch let error as DqliteError where error.isBusy {
                 // Another node's transaction holds the leader's write lock: dqlite answers busy at once, not after a wait.
-                guard Clock.milliseconds() < deadline else { throw StoreError.busy(message: error.description) }
-                Clock.sleep(milliseconds: 2)
+                guard MonotonicClock.milliseconds() < deadline else { throw StoreError.busy(message: error.description) }
+                MonotonicClock.sleep(milliseconds: 2)
             }
-            _ = lastError
         }
     }
 
     private func connect(deadline: Int) throws -> (DqliteConnection, UInt32) {
         if let connection { return (connection, database) }
-        let remaining = max(deadline - Clock.milliseconds(), 1)
+        let remaining = max(deadline - MonotonicClock.milliseconds(), 1)
         let leader = try DqliteConnection.connectToLeader(members, timeoutMilliseconds: Self.probeMilliseconds, withinMilliseconds: remaining)
         leader.timeoutMilliseconds = Self.requestMilliseconds
         database = try leader.open(Self.databaseName)

@@ -5,10 +5,7 @@ enum ClusterAccess {
         if options.optionalString("database") != nil {
             throw Arguments.UsageError(description: "--cluster and --database exclude each other: the cluster's database is its own")
         }
-        let members = list.split(separator: ",").map(String.init).filter { !$0.isEmpty }
-        for member in members where !NodeAddress.isValid(member) {
-            throw Arguments.UsageError(description: "'\(member)' is not a node address: expected a.b.c.d:port")
-        }
+        let members = try NodeAddress.list(list)
         guard !members.isEmpty else { throw Arguments.UsageError(description: "--cluster needs at least one node address") }
         return members
     }
@@ -16,6 +13,15 @@ enum ClusterAccess {
 
 /// A dqlite node's address as Parley takes it: a.b.c.d:port or localhost:port (no DNS).
 enum NodeAddress {
+    /// Comma-separated addresses (`--join`, `--cluster`), each checked.
+    static func list(_ text: String) throws -> [String] {
+        let addresses = text.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+        for address in addresses where !isValid(address) {
+            throw Arguments.UsageError(description: "'\(address)' is not a node address: expected a.b.c.d:port")
+        }
+        return addresses
+    }
+
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) else { return false }

@@ -38,7 +38,7 @@ enum ServeCommand {
         let blockSignals = { _ = signals.withUnsafeBufferPointer { cshim_block_signals($0.baseAddress, Int32($0.count)) } }
         var cluster: ClusterMember?
         if let clusterOptions {
-            blockSignals()
+            blockSignals()  // (blocking again below changes nothing)
             // A cluster member first makes its file the cluster's replica (the first state, a dump, or as left).
             cluster = try ClusterMember(options: clusterOptions, databasePath: databasePath)
         }
@@ -90,10 +90,10 @@ enum ServeCommand {
         guard let directory = options.optionalString("node-dir") else {
             throw Arguments.UsageError(description: "--node-address needs --node-dir (where the node keeps its Raft data)")
         }
-        let join = (options.optionalString("join") ?? "").split(separator: ",").map { String($0) }.filter { !$0.isEmpty }
-        for member in [address] + join where !NodeAddress.isValid(member) {
-            throw Arguments.UsageError(description: "'\(member)' is not a node address: expected a.b.c.d:port")
+        guard NodeAddress.isValid(address) else {
+            throw Arguments.UsageError(description: "'\(address)' is not a node address: expected a.b.c.d:port")
         }
+        let join = try NodeAddress.list(options.optionalString("join") ?? "")
         return ClusterOptions(nodeAddress: address, nodeDirectory: directory, join: join)
     }
 

@@ -176,8 +176,6 @@ class Writer(threading.Thread):
         super().__init__(daemon=True)
         self.cluster, self.node, self.token, self.name = cluster, node, token, name
         self.acknowledged, self.statuses, self.stop = [], [], threading.Event()
-        self.outage_started = None
-        self.longest_outage = 0.0
 
     def run(self):
         i = 0
@@ -191,13 +189,8 @@ class Writer(threading.Thread):
                     status = None  # this node is down or paused: try again
                 self.statuses.append(status)
                 if status == 201:
-                    if self.outage_started is not None:
-                        self.longest_outage = max(self.longest_outage, time.time() - self.outage_started)
-                        self.outage_started = None
                     self.acknowledged.append(topic)
                     break
-                if self.outage_started is None:
-                    self.outage_started = time.time()
                 time.sleep(0.05)
             i += 1
             time.sleep(0.01)

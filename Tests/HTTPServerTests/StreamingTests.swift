@@ -21,7 +21,6 @@ final class StreamingHandler: HTTPHandler {
             sent += 1
             return .send(Array("tick \(sent)\n".utf8))
         }
-        func closed() {}
     }
 
     /// Answers after `pumps` pumps, or once the shared signal moved past `seen`.
@@ -40,7 +39,6 @@ final class StreamingHandler: HTTPHandler {
             guard pumps <= 0 || signalled || tick.ending else { return .wait }
             return .respond(HTTPResponse(status: 200, body: Array((signalled ? "signalled" : "later").utf8)))
         }
-        func closed() {}
     }
 
     func handle(_ request: HTTPRequest) -> HTTPResponse {

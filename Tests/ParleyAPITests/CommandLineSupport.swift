@@ -7,11 +7,7 @@ import Testing
 /// Running programs for the command-line tests: the real `parley`, optionally as an unprivileged user (so permission
 /// bits apply even when the tests run as root), and mounts (read-only, small tmpfs) where the machine allows them.
 enum Command {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Result = ParleyBinary.Result
 
     /// `parley <arguments>` as the user `nobody` when running as root (root ignores permission bits), else as is.
     static func parleyUnprivileged(_ arguments: [String]) throws -> Result {
@@ -28,24 +24,7 @@ enum Command {
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PARLEY_") }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errorReader = Unchecked(err.fileHandleForReading)
-        let errorData = Locked(Data())
-        let thread = Thread { errorData.withLock { $0 = errorReader.value.readDataToEndOfFile() } }
-        thread.start()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !thread.isFinished { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-                      stderr: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
+        try ParleyBinary.runProgram(executable, arguments)
     }
 }
 

@@ -23,8 +23,13 @@ enum ParleyBinary {
     /// Runs `parley <arguments>` to completion.
     static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
         let binary = try #require(path, "the parley binary is not built (swift build --build-tests)")
+        return try runProgram(binary, arguments, stdin: stdin)
+    }
+
+    /// Runs any program to completion, without Parley's environment variables, with `stdin` (or nothing) as input.
+    static func runProgram(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PARLEY_") }
         let out = Pipe(), err = Pipe(), input = Pipe()

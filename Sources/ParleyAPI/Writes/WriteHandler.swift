@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import HTTPServer
 import ParleyStore
 
@@ -34,7 +35,10 @@ final class WriteHandler {
         } catch {
             response = Self.answer(error)
         }
-        if response.status < 300 { StorageAlarm.shared.writeSucceeded() }
+        if response.status < 300 {
+            StorageAlarm.shared.writeSucceeded()
+            response.wakesStreams = true  // a committed write: event streams on every loop have a change to send
+        }
         response.headers.add("Access-Control-Allow-Origin", "*")
         response.headers.add("Access-Control-Expose-Headers", "ETag, Link, Location")
         return response
@@ -323,14 +327,11 @@ final class WriteHandler {
 /// when writes succeed again, with how many were refused meanwhile. Shared by every loop thread.
 final class StorageAlarm: Sendable {
     static let shared = StorageAlarm()
-    private let refused = Locked(0)
+    /// Writes refused since the last success: an atomic, so a successful write (nearly always with 0 here) takes no lock.
+    private let refused = Atomic<Int>(0)
 
     func writeFailed(cause: String, error: StoreError) {
-        let first = refused.withLock { count -> Bool in
-            count += 1
-            return count == 1
-        }
-        if first {
+        if refused.wrappingAdd(1, ordering: .relaxed).oldValue == 0 {
             var detail = "\(error)"
             if case let .sqlite(code, message, _) = error { detail = "SQLite error \(code): \(message)" }
             ErrorLog.write("parley: writes are refused with 507: \(cause) (\(detail)); reads keep serving. Logged once, until a write succeeds")
@@ -338,10 +339,8 @@ final class StorageAlarm: Sendable {
     }
 
     func writeSucceeded() {
-        let count = refused.withLock { count -> Int in
-            defer { count = 0 }
-            return count
-        }
+        guard refused.load(ordering: .relaxed) > 0 else { return }
+        let count = refused.exchange(0, ordering: .relaxed)
         if count > 0 { ErrorLog.write("parley: writes succeed again, after \(count) refused with 507") }
     }
 }

@@ -37,11 +37,11 @@ final class ChangeCapture {
         installed = true
     }
 
-    /// Every change recorded, as one changeset (empty when the write changed nothing replicated).
-    func finish() throws -> [UInt8] {
+    /// Every change recorded, in order (empty when the write changed nothing replicated).
+    func finish() throws -> [RowChange] {
         uninstall()
         if let failure { throw StoreError.replication(failure) }
-        return Changeset.encode(changes)
+        return changes
     }
 
     deinit { uninstall() }

@@ -13,6 +13,9 @@ extension Store {
     private static let insertEntry = SQL("INSERT INTO cluster_log (seq, changeset) VALUES (?1, ?2)")
     private static let changedRecords = SQL("SELECT collection, record_id FROM changes WHERE seq > ?1 ORDER BY seq")
 
+    /// Entries read from the cluster at once.
+    public static let entriesPerBatch = 256
+
     /// How many times a write is tried again after another node's write took its place.
     static let conflictRetries = 16
 
@@ -63,7 +66,7 @@ extension Store {
     /// Applies what the cluster committed since this replica's last entry, in order, each batch in one transaction;
     /// returns how many entries were applied. Followers call it in a loop; a write calls it before it starts.
     @discardableResult
-    public func applyCommitted(from replication: any WriteReplication, limit: Int = 256) throws -> Int {
+    public func applyCommitted(from replication: any WriteReplication, limit: Int = entriesPerBatch) throws -> Int {
         var applied = 0
         while true {
             let entries = try replication.entries(after: try appliedEntry(), limit: limit)
@@ -126,16 +129,16 @@ extension Store {
     /// back and the write runs again on the caught-up file.
     func replicatedWrite<T>(through replication: any WriteReplication, _ body: () throws -> T) throws -> T {
         for _ in 0..<Self.conflictRetries {
-            try applyCommitted(from: replication)
             do {
                 return try database.transaction(immediate: true) {
-                    _ = try apply(replication.entries(after: try appliedEntry(), limit: 256))
+                    // Caught up under the write lock, so no entry can land between this and the write's own seq.
+                    while try apply(replication.entries(after: try appliedEntry(), limit: Self.entriesPerBatch)) == Self.entriesPerBatch {}
                     let capture = ChangeCapture(database: database, shapes: try replicatedShapes())
                     let result = try body()
-                    let changeset = try capture.finish()
-                    guard !changeset.isEmpty else { return result }
-                    let entry = ReplicaEntry(seq: try appliedEntry() + 1, changeset: changeset)
-                    try replication.commit(entry, statements: try statements(applying: changeset))
+                    let changes = try capture.finish()
+                    guard !changes.isEmpty else { return result }
+                    let entry = ReplicaEntry(seq: try appliedEntry() + 1, changeset: Changeset.encode(changes))
+                    try replication.commit(entry, statements: try statements(for: changes))
                     try record(entry)
                     return result
                 }
@@ -171,8 +174,13 @@ extension Store {
 
     /// SQL that applies `changeset` to a database with this schema: the cluster's, or this replica's.
     public func statements(applying changeset: [UInt8]) throws -> [ReplicaStatement] {
+        try statements(for: Changeset.rows(changeset))
+    }
+
+    /// SQL that applies `changes` (a write's, as recorded) to a database with this schema.
+    func statements(for changes: [RowChange]) throws -> [ReplicaStatement] {
         let shapes = try replicatedShapes()
-        return try Changeset.rows(changeset).map { change in
+        return try changes.map { change in
             guard let shape = shapes[change.table] else { throw StoreError.replication("a change to \(change.table), which is not replicated") }
             let expected = change.operation == .delete ? 0 : shape.stored.count
             guard change.row.count == expected, change.operation == .insert || change.key.count == shape.key.count else {
