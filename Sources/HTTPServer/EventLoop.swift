@@ -394,8 +394,8 @@ final class EventLoop {
             logLine(connection, method: request.method, target: request.target, status: response.status,
                     bytes: out.readableCount, started: started)
         case .deferred:
-            connection.deferredRequest = (request.method, request.version, request.keepAlive && !draining,
-                                          request.target, started)
+            // Draining is checked when the answer goes out, since it may start while the request waits.
+            connection.deferredRequest = (request.method, request.version, request.keepAlive, request.target, started)
         }
         pump(connection, now: Clock.monotonicMilliseconds(), ending: draining, inline: true)
     }

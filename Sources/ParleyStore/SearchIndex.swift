@@ -144,12 +144,7 @@ public enum SearchIndex {
         }
         func run(_ statement: SQL, _ values: [SQLValue]) throws {
             try database.withStatement(statement) { statement in
-                for (index, value) in values.enumerated() {
-                    switch value {
-                    case let .text(text): try statement.bind(Int32(index + 1), text)
-                    case let .int(number): try statement.bind(Int32(index + 1), number)
-                    }
-                }
+                try ListParameters(slots: values).bind(statement)
                 try statement.run()
             }
         }

@@ -18,10 +18,15 @@ enum Command {
         return try run(binary, arguments)
     }
 
-    /// Can permission bits be tested: not root, or root able to become `nobody`?
-    static var canDropPrivileges: Bool {
-        getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
-    }
+    /// Can permission bits be tested: not root, or root able to run parley as `nobody`? Probed once; the tests that
+    /// need it are skipped (and reported as skipped) where it cannot.
+    static let canDropPrivileges: Bool = {
+        guard getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return false }
+        return (try? parleyUnprivileged(["--version"]))?.status == 0
+    }()
+
+    /// A C compiler, for the tests that build a shim library.
+    static let hasCompiler = FileManager.default.isExecutableFile(atPath: "/usr/bin/cc")
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Result {
         try ParleyBinary.runProgram(executable, arguments)
@@ -111,6 +116,15 @@ final class StartedServer: @unchecked Sendable {
 /// tmpfs. Nil (with the reason) where the machine does not allow mounting, for the caller to print and skip.
 final class TestMount: @unchecked Sendable {
     let target: String
+
+    /// Whether this machine lets the tests mount (root, and mounting permitted): probed once with a small tmpfs,
+    /// unmounted at once. Tests that mount are skipped (and reported as skipped) where it cannot.
+    static let isAllowed: Bool = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parley-mount-probe-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        return tmpfs(at: directory, size: "64k").mount != nil
+    }()
 
     private init(target: String) { self.target = target }
 

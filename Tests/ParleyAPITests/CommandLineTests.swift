@@ -124,11 +124,7 @@ import Testing
     }
 
     /// Permission bits, as a user they apply to (`nobody` when the tests run as root, since root ignores them).
-    @Test func permissionErrorsSayPermissionDenied() throws {
-        guard Command.canDropPrivileges, let probe = try? Command.parleyUnprivileged(["--version"]), probe.status == 0 else {
-            print("skipped permissionErrorsSayPermissionDenied: running as root, and cannot run parley as nobody (no /usr/bin/setpriv, or the binary is not reachable by nobody)")
-            return
-        }
+    @Test(.enabled(if: Command.canDropPrivileges, "running as root, and cannot run parley as nobody (no /usr/bin/setpriv, or the binary is not reachable by nobody)")) func permissionErrorsSayPermissionDenied() throws {
         let directory = try TemporaryDirectory()
         chmod(directory.url.path, 0o755)
         let database = directory.path("parley.sqlite")

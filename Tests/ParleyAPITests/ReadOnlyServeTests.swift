@@ -53,14 +53,11 @@ import Testing
         #expect(write.status == 403)
     }
 
-    @Test func servesAFileInAReadOnlyDirectory() throws {
+    @Test(.enabled(if: TestMount.isAllowed, "this machine does not let the tests mount")) func servesAFileInAReadOnlyDirectory() throws {
         let fixture = try Fixture()
         let mountPoint = try fixture.mountPoint("replica")
         let (mount, reason) = TestMount.readOnlyBind(fixture.source, at: mountPoint)
-        guard let mount else {
-            print("skipped servesAFileInAReadOnlyDirectory: \(reason)")
-            return
-        }
+        guard let mount else { throw Failure("cannot mount, although the probe could: \(reason)") }
         defer { mount.unmount() }
         let database = mountPoint + "/copy.sqlite"
         #expect(access(mountPoint, W_OK) != 0 && errno == EROFS, "the mount is read-only, for root too")
@@ -88,14 +85,11 @@ import Testing
     }
 
     /// A read-only file in a writable directory: SQLite keeps its WAL index beside it and reads it as usual.
-    @Test func servesAReadOnlyFileInAWritableDirectory() throws {
+    @Test(.enabled(if: TestMount.isAllowed, "this machine does not let the tests mount")) func servesAReadOnlyFileInAWritableDirectory() throws {
         let fixture = try Fixture()
         let database = fixture.source + "/copy.sqlite"
         let (mount, reason) = TestMount.readOnlyBind(database, at: database)
-        guard let mount else {
-            print("skipped servesAReadOnlyFileInAWritableDirectory: \(reason)")
-            return
-        }
+        guard let mount else { throw Failure("cannot mount, although the probe could: \(reason)") }
         defer { mount.unmount() }
         #expect(access(database, W_OK) != 0 && errno == EROFS)
         guard case let .listening(server) = try StartedServer.start(["--port", "0", "--database", database, "--quiet", "--read-only"],
@@ -112,11 +106,7 @@ import Testing
 
     /// Permission bits, as `nobody`: a file mode 0444 in a directory mode 0555 (both root's), and in a directory
     /// nobody may write.
-    @Test func servesFilesAndDirectoriesThatPermissionBitsMakeReadOnly() throws {
-        guard Command.canDropPrivileges, let probe = try? Command.parleyUnprivileged(["--version"]), probe.status == 0 else {
-            print("skipped servesFilesAndDirectoriesThatPermissionBitsMakeReadOnly: running as root, and cannot run parley as nobody")
-            return
-        }
+    @Test(.enabled(if: Command.canDropPrivileges, "running as root, and cannot run parley as nobody")) func servesFilesAndDirectoriesThatPermissionBitsMakeReadOnly() throws {
         let fixture = try Fixture()
         chmod(fixture.directory.url.path, 0o755)
         let locked = try fixture.mountPoint("locked")
@@ -146,7 +136,7 @@ import Testing
     }
 
     /// A copy shipped with its write-ahead log into a read-only directory cannot be read whole: refused, saying why.
-    @Test func refusesAPendingLogItCannotRead() throws {
+    @Test(.enabled(if: TestMount.isAllowed, "this machine does not let the tests mount")) func refusesAPendingLogItCannotRead() throws {
         let fixture = try Fixture()
         let shipped = try fixture.mountPoint("shipped")
         // A commit left in the log: checkpoints off, the file and its -wal copied while the connection is open.
@@ -158,10 +148,7 @@ import Testing
         try FileManager.default.copyItem(atPath: primary + "-wal", toPath: shipped + "/copy.sqlite-wal")
         let mountPoint = try fixture.mountPoint("replica")
         let (mount, reason) = TestMount.readOnlyBind(shipped, at: mountPoint)
-        guard let mount else {
-            print("skipped refusesAPendingLogItCannotRead: \(reason)")
-            return
-        }
+        guard let mount else { throw Failure("cannot mount, although the probe could: \(reason)") }
         defer { mount.unmount() }
         let database = mountPoint + "/copy.sqlite"
         let result = try ParleyBinary.run(["serve", "--port", "0", "--read-only", "--database", database])

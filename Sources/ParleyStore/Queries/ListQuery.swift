@@ -330,7 +330,7 @@ extension Store {
             shaped = entry
         } else {
             plan = try Self.plan(table, narrowings(), parameters: parameters, cursor: cursor, limit: limit + 1,
-                                 unorderedMatches: { try countRows($0, $1) })
+                                 unorderedMatches: { try Self.countRows(database.shapedStatement(text: $0), $1) })
             shaped = nil
         }
         let page = try shaped?.page ?? database.shapedStatement(text: plan.page)
@@ -355,7 +355,8 @@ extension Store {
         } else if let known = plan.knownMatches {
             matches = known
         } else {
-            let count = try shaped?.count ?? database.shapedStatement(text: plan.count)
+            // A shape keeps its own count statement, as it keeps its page's; only plans of no shape go to the text cache.
+            let count = try shaped?.count ?? (shaped != nil ? database.prepare(plan.count) : database.shapedStatement(text: plan.count))
             shaped?.count = count
             matches = try Self.countRows(count, plan.parameters)
         }
@@ -383,10 +384,6 @@ extension Store {
     }
 
     /// The first column of the first row of a count statement.
-    private func countRows(_ sql: String, _ parameters: ListParameters) throws -> Int {
-        try Self.countRows(database.shapedStatement(text: sql), parameters)
-    }
-
     private static func countRows(_ count: Statement, _ parameters: ListParameters) throws -> Int {
         try count.using { statement in
             try parameters.bind(statement)

@@ -30,21 +30,11 @@ enum MeetingSQL {
     /// The order of a meeting's parties by role; other roles (a subject) come last. Each role's parties stay in id order.
     static let roleOrder = ["host", "negotiating-side", "author", "addressee", "consulted"]
 
-    /// A meeting's parties by role, then by id (the order they come in): sorted here, a stable insertion sort of a few
-    /// rows, rather than in SQL, where ordering by a computed rank has SQLite open a sorter for every page.
+    /// A meeting's parties by role, then by id (the order they come in): sorted here, stably, rather than in SQL, where
+    /// ordering by a computed rank has SQLite open a sorter for every page.
     static func byRole(_ parties: [RoleRef]) -> [RoleRef] {
         func rank(_ party: RoleRef) -> Int { roleOrder.firstIndex(of: party.role) ?? roleOrder.count }
-        var sorted = parties
-        for index in sorted.indices.dropFirst() {
-            let party = sorted[index]
-            var slot = index
-            while slot > 0 && rank(sorted[slot - 1]) > rank(party) {
-                sorted[slot] = sorted[slot - 1]
-                slot -= 1
-            }
-            sorted[slot] = party
-        }
-        return sorted
+        return parties.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
     // Related lists order by the junction table's column (equal to the joined id).
     static let participants = PageRelation("p.id, p.name, x.role", from: "meeting_participants", owner: "meeting_id",

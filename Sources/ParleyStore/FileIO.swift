@@ -1,13 +1,15 @@
 import Glibc
 
-/// Whole-file reads and writes for the commands (the binary carries no Foundation).
-enum FileIO {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+/// Whole-file reads and writes for the commands and the cluster's files (the binary carries no Foundation).
+public enum FileIO {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// The bytes of `path`, or of standard input for `-`.
-    static func read(_ path: String) throws -> [UInt8] {
+    public static func read(_ path: String) throws -> [UInt8] {
         let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)).lowercased())") }
         defer { if fd != 0 { close(fd) } }
@@ -26,7 +28,7 @@ enum FileIO {
 
     /// Refuses, naming the cause, a destination whose directory is missing or cannot be written (checked before any
     /// work, so `parley backup` and `parley export` fail at once and never leave a partial file).
-    static func checkDestination(_ path: String) throws {
+    public static func checkDestination(_ path: String) throws {
         guard path != "-" else { return }
         let directory = path.lastIndex(of: "/").map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
         var info = stat()
@@ -44,7 +46,7 @@ enum FileIO {
 
     /// Writes `bytes` to standard output for `-`; otherwise to a temporary file beside `path`, fsynced and renamed
     /// into place, so `path` is never left half-written.
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         if path == "-" {
             try writeAll(bytes, to: 1, path: "standard output")
             return
