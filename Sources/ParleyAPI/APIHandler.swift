@@ -121,7 +121,7 @@ public final class APIHandler: HTTPHandler {
     private func changeFeed(_ request: HTTPRequest, query: QueryParameters, mayHold: Bool) throws -> HTTPResponse? {
         var since = try query.sequenceNumber("since") ?? 0
         let wait = try Self.waitSeconds(query)
-        if request.method == .get, let accept = request.headers["Accept"], Self.acceptsEventStream(accept) {
+        if request.method == .get, let accept = request.headers["Accept"], Representation.quality(of: ["text/event-stream"], in: accept) > 0 {
             if let lastEventID = request.headers["Last-Event-ID"] {
                 guard let number = QueryParameters.sequenceNumber(Substring(lastEventID).trimmingASCIISpaces()) else {
                     throw APIError.badRequest(detail: "Last-Event-ID must be a change's seq, a whole number from 0 to \(QueryParameters.maximumSequenceNumber); got '\(QueryParameters.shown(lastEventID))'", parameter: nil)
@@ -149,26 +149,7 @@ public final class APIHandler: HTTPHandler {
 
     /// `wait`: whole seconds from 1 to 60.
     static func waitSeconds(_ query: QueryParameters) throws -> Int? {
-        guard let value = query["wait"] else { return nil }
-        guard value.utf8.count <= 2, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seconds = Int(value),
-              (1...60).contains(seconds), value == String(seconds) else {
-            throw APIError.invalid("wait", "wait must be a whole number of seconds from 1 to 60; got '\(QueryParameters.shown(value))'")
-        }
-        return seconds
-    }
-
-    /// Whether the Accept header names `text/event-stream` (with a quality above 0).
-    static func acceptsEventStream(_ accept: String) -> Bool {
-        for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";")
-            guard parts.first?.trimmingASCIISpaces().lowercased() == "text/event-stream" else { continue }
-            let zero = parts.dropFirst().contains { parameter in
-                let pair = parameter.trimmingASCIISpaces()
-                return (pair.hasPrefix("q=") || pair.hasPrefix("Q=")) && Double(pair.dropFirst(2)) == 0
-            }
-            if !zero { return true }
-        }
-        return false
+        try query.wholeNumber("wait", in: 1...60, digits: 2, canonical: true, else: "wait must be a whole number of seconds from 1 to 60")
     }
 
     /// Whether the record exists; a store failure counts as yes (OPTIONS then describes the route).

@@ -111,12 +111,20 @@ struct QueryParameters {
     static let limitRange = 1...500
 
     func limit() throws -> Int {
-        guard let value = self["limit"] else { return Self.defaultLimit }
-        guard value.utf8.count <= 6, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let limit = Int(value),
-              Self.limitRange.contains(limit) else {
-            throw APIError.invalid("limit", "limit must be an integer from \(Self.limitRange.lowerBound) to \(Self.limitRange.upperBound); got '\(Self.shown(value))'")
+        try wholeNumber("limit", in: Self.limitRange, digits: 6,
+                        else: "limit must be an integer from \(Self.limitRange.lowerBound) to \(Self.limitRange.upperBound)") ?? Self.defaultLimit
+    }
+
+    /// A whole number within `range`, in at most `digits` ASCII digits (no sign, no space; with `canonical`, no leading
+    /// zero either); nil when absent. Refused with `refusal` and the value as sent.
+    func wholeNumber(_ name: String, in range: ClosedRange<Int>, digits: Int, canonical: Bool = false,
+                     else refusal: String) throws -> Int? {
+        guard let value = self[name] else { return nil }
+        guard value.utf8.count <= digits, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(value),
+              range.contains(number), !canonical || value == String(number) else {
+            throw APIError.invalid(name, "\(refusal); got '\(Self.shown(value))'")
         }
-        return limit
+        return number
     }
 
     /// The largest sequence number a client may send: 2^53 - 1, the largest integer every JSON reader holds exactly.

@@ -15,10 +15,17 @@ enum Representation: String {
     /// True when `text/csv` is acceptable and ranks above anything JSON can answer
     /// (`application/json`, `application/*`, `*/*`). Never 406: JSON is the fallback.
     static func prefersCSV(_ accept: String) -> Bool {
-        var csv = 0.0, json = 0.0
+        let csv = quality(of: ["text/csv"], in: accept)
+        return csv > 0 && csv > quality(of: ["application/json", Representation.fieldsMediaType, "application/*", "*/*"], in: accept)
+    }
+
+    /// The highest quality (`q=`, 1 when absent, clamped to 0…1) the Accept header gives any of `types`; 0 when it
+    /// names none of them.
+    static func quality(of types: Set<String>, in accept: String) -> Double {
+        var best = 0.0
         for range in accept.split(separator: ",") {
             let parts = range.split(separator: ";")
-            guard let type = parts.first?.trimmingASCIISpaces().lowercased() else { continue }
+            guard let type = parts.first?.trimmingASCIISpaces().lowercased(), types.contains(type) else { continue }
             var quality = 1.0
             for parameter in parts.dropFirst() {
                 let pair = parameter.trimmingASCIISpaces()
@@ -26,13 +33,9 @@ enum Representation: String {
                     quality = min(max(value, 0), 1)
                 }
             }
-            switch type {
-            case "text/csv": csv = max(csv, quality)
-            case "application/json", Representation.fieldsMediaType, "application/*", "*/*": json = max(json, quality)
-            default: break
-            }
+            best = max(best, quality)
         }
-        return csv > 0 && csv > json
+        return best
     }
 
     /// The media type of a JSON answer trimmed by `fields=`: the same JSON, but a generated client must not decode it
