@@ -31,10 +31,10 @@ public enum Importer {
         var names: [RecordCollection: [String: String]] = [:]
         let members: [(String, JSONMember)]
         do {
+            // Referenced collections are parsed now, for their names; the others only located, parsed on the second read.
             let unreferenced = Set(order.filter { !referenced.contains($0) }.map(\.rawValue))
-            members = try JSONReader.parseObject(bytes, streamed: Set(order.map(\.rawValue)), located: unreferenced) { key, item in
-                guard let collection = RecordCollection(rawValue: key), referenced.contains(collection),
-                      case let .string(id)? = item["id"] else { return }
+            members = try JSONReader.parseObject(bytes, streamed: Set(referenced.map(\.rawValue)), located: unreferenced) { key, item in
+                guard let collection = RecordCollection(rawValue: key), case let .string(id)? = item["id"] else { return }
                 if case let .string(name)? = item[collection.nameKey] { names[collection, default: [:]][id] = name } else {
                     names[collection, default: [:]][id] = id
                 }
