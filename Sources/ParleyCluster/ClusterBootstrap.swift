@@ -55,6 +55,6 @@ enum ClusterBootstrap {
         if let wal, !wal.bytes.isEmpty { try ClusterFiles.write(path + "-wal", wal.bytes) } else { ClusterFiles.remove(path + "-wal") }
         try ClusterFiles.write(path, main.bytes)
         let store = try Store.open(path: path, mode: .existing)
-        if searchable { try store.rebuildSearchIndex() }
+        if searchable { try store.rebuildDerivedData() }
     }
 }

@@ -15,6 +15,9 @@ static const unsigned char writes[] = {
 static const unsigned char scale[] = {
 #embed "../../Migrations/0004_scale.sql"
 };
+static const unsigned char counts[] = {
+#embed "../../Migrations/0005_counts.sql"
+};
 static const unsigned char openapi[] = {
 #embed "../../Docs/openapi.json"
 };
@@ -25,6 +28,7 @@ static const parley_resource migrations[] = {
     {"0002_seed_article.sql", seed, sizeof seed},
     {"0003_writes.sql", writes, sizeof writes},
     {"0004_scale.sql", scale, sizeof scale},
+    {"0005_counts.sql", counts, sizeof counts},
 };
 
 size_t parley_migration_count(void) { return sizeof migrations / sizeof migrations[0]; }

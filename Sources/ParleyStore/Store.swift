@@ -40,7 +40,7 @@ public final class Store {
         try checkIsParley(database)
         let migrator = Migrator(database: database, migrations: migrations)
         if migrate && mode != .readOnly {
-            try migrator.migrate(afterEach: { try SearchIndex.rebuild(in: $0) })
+            try migrator.migrate(afterEach: { try DerivedData.rebuild(in: $0) })
         } else {
             try migrator.checkCompatible()
         }
@@ -58,7 +58,7 @@ public final class Store {
         let database = try Database(path: path)
         try checkIsParley(database)
         return try Migrator(database: database, migrations: migrations)
-            .migrate(afterEach: { try SearchIndex.rebuild(in: $0) })
+            .migrate(afterEach: { try DerivedData.rebuild(in: $0) })
     }
 
     /// Checks that `path` is an existing Parley database without writing to it (for `parley backup`, which only reads).

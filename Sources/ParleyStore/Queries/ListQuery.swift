@@ -309,17 +309,19 @@ extension Store {
     /// page exists, then `related` once for the whole page.
     func list<Item, Cursor: PageCursor>(
         _ table: ListTable, _ narrowings: [Narrowing], parameters: ListParameters, cursor: [SQLValue]?, limit: Int,
-        row: (Statement) -> (Item, Cursor), related: (inout [Item]) throws -> Void
+        total: ListCounts.Source? = nil, row: (Statement) -> (Item, Cursor), related: (inout [Item]) throws -> Void
     ) throws -> Page<Item, Cursor> {
         try list(table, shape: nil, narrowings: { narrowings }, parameters: parameters, cursor: cursor, limit: limit,
-                 row: row, related: related)
+                 total: total, row: row, related: related)
     }
 
     /// `list` for a request whose `shape` may have been planned before: then `narrowings` is not called and no SQL
-    /// is built. `parameters` must then be the shape's fixed slots (`ListParameters(slots:)`).
+    /// is built. `parameters` must then be the shape's fixed slots (`ListParameters(slots:)`). With `total`, the
+    /// list's total is the maintained count (`ListCounts`), exact at any size, instead of a count of its matches.
     func list<Item, Cursor: PageCursor>(
         _ table: ListTable, shape: ListShape?, narrowings: () throws -> [Narrowing], parameters: ListParameters,
-        cursor: [SQLValue]?, limit: Int, row: (Statement) -> (Item, Cursor), related: (inout [Item]) throws -> Void
+        cursor: [SQLValue]?, limit: Int, total: ListCounts.Source? = nil, row: (Statement) -> (Item, Cursor),
+        related: (inout [Item]) throws -> Void
     ) throws -> Page<Item, Cursor> {
         let plan: ListPlan
         let shaped: ShapedListPlan?
@@ -348,10 +350,15 @@ extension Store {
             }
             return (items, nil)
         }
-        // A first page that holds every match has counted them; otherwise count (or reuse the driver's count).
+        // A first page that holds every match has counted them; otherwise read the maintained total, or count (or
+        // reuse the driver's count).
         let matches: Int
         if cursor == nil && next == nil {
             matches = items.count
+        } else if let total {
+            let exact = try maintainedCount(table.table, total)
+            if !items.isEmpty { try related(&items) }
+            return Page(items: items, total: exact, totalIsExact: true, next: next)
         } else if let known = plan.knownMatches {
             matches = known
         } else {

@@ -67,6 +67,9 @@ extension Store {
                         narrowings: { try meetingNarrowings(filter) },
                         parameters: MeetingParameter.slots(filter),
                         cursor: cursor.map { [.text($0.date), .text($0.id)] }, limit: limit,
+                        total: ListCounts.total(of: [("party", filter.party), ("person", filter.person),
+                                                     ("topic", filter.topic), ("kind", filter.kind)],
+                                                day: filter.day, from: filter.from, to: filter.to, search: filter.search),
                         row: { statement in
                             let meeting = Self.meetingRow(statement)
                             return (meeting, MeetingCursor(date: meeting.date, id: meeting.id))

@@ -39,6 +39,9 @@ extension Store {
         let narrowings = Self.quoteNarrowings(filter, &parameters)
         return try list(QuoteSQL.table, narrowings, parameters: parameters,
                         cursor: cursor.map { [.text(QuoteSQL.readingKey($0))] }, limit: limit,
+                        total: ListCounts.total(of: [("speaker", filter.speaker), ("party", filter.party),
+                                                     ("meeting", filter.meeting), ("topic", filter.topic), ("kind", filter.kind)],
+                                                day: filter.day, from: filter.from, to: filter.to, search: filter.search),
                         row: { statement in
                             let quote = Self.quoteRow(statement)
                             return (quote, QuoteCursor(source: quote.source?.source ?? "~",

@@ -149,11 +149,11 @@ extension Store {
         throw StoreError.clusterUnavailable("\(Self.conflictRetries) attempts lost the race to other nodes' writes")
     }
 
-    /// The tables a write's changeset covers, with their columns: every table but SQLite's own, the search index
-    /// (each node derives its own) and the log itself.
+    /// The tables a write's changeset covers, with their columns: every table but SQLite's own, the derived ones
+    /// (the search index and the maintained counts: each node derives its own) and the log itself.
     func replicatedShapes() throws -> [String: TableShape] {
         if let cached = replicatedTableShapes { return cached }
-        let derived = Set(SearchIndex.all.map(\.keys) + Self.clusterTables)
+        let derived = Set(DerivedData.tables + Self.clusterTables)
         var shapes: [String: TableShape] = [:]
         for name in try tableNames(ofType: "table") where !name.hasPrefix("sqlite_") && !derived.contains(name) {
             let statement = try database.prepare("SELECT cid, name, hidden, pk FROM pragma_table_xinfo(?1) ORDER BY cid")
@@ -259,8 +259,9 @@ extension Store {
         return try statement.step()
     }
 
-    /// Rebuilds every search table from the records: a replica made from the cluster's dump derives its own.
-    public func rebuildSearchIndex() throws {
-        try database.transaction(immediate: true) { try SearchIndex.rebuild(in: database) }
+    /// Rebuilds the search tables and the maintained counts from the records: a replica made from the cluster's
+    /// dump derives its own.
+    public func rebuildDerivedData() throws {
+        try database.transaction(immediate: true) { try DerivedData.rebuild(in: database) }
     }
 }

@@ -9,8 +9,9 @@ extension Store {
 
     /// Runs `body`, which creates many records, inside the caller's write transaction, as one bulk load: the tables'
     /// secondary indexes are dropped first and created again after (one sort each, instead of a random B-tree insert
-    /// per row, which at a million rows no cache holds), the search index is rebuilt once at the end instead of per
-    /// record, and SQLite's page cache is raised for the duration. The stored result is the one the same creates would
+    /// per row, which at a million rows no cache holds), so are their triggers (the maintained counts), the derived
+    /// data (search index, counts) is rebuilt once at the end instead of per record, and SQLite's page cache is
+    /// raised for the duration. The stored result is the one the same creates would
     /// leave one by one; if `body` throws, the caller's transaction rolls all of it back, indexes included.
     ///
     /// The records' `create` changes are appended at the end too, one statement per collection, in `order` and, within
@@ -20,22 +21,23 @@ extension Store {
         precondition(database.isInTransaction, "bulkLoad runs inside a write transaction")
         let list = Self.bulkLoadedTables.map { "'\($0)'" }.joined(separator: ", ")
         let statement = try database.prepare("""
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(list))
-            ORDER BY name
+            SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
+                AND tbl_name IN (\(list))
+            ORDER BY type, name
             """)
-        var indexes: [(name: String, sql: String)] = []
-        while try statement.step() { indexes.append((statement.text(0), statement.text(1))) }
+        var dropped: [(type: String, name: String, sql: String)] = []
+        while try statement.step() { dropped.append((statement.text(0), statement.text(1), statement.text(2))) }
         try database.execute("PRAGMA cache_size = -\(Database.bulkLoadCacheKiB)")
         defer { try? database.execute("PRAGMA cache_size = -\(Database.cacheKiB)") }
-        for index in indexes { try database.execute("DROP INDEX \"\(index.name)\"") }
+        for object in dropped { try database.execute("DROP \(object.type.uppercased()) \"\(object.name)\"") }
         isBulkLoading = true
         let result: T
         do {
             defer { isBulkLoading = false }
             result = try body()
         }
-        for index in indexes { try database.execute(index.sql) }
-        try SearchIndex.rebuild(in: database)
+        for object in dropped { try database.execute(object.sql) }
+        try DerivedData.rebuild(in: database)
         for collection in order {
             let statement = try database.prepare("""
                 INSERT INTO changes (collection, record_id, operation, actor)
