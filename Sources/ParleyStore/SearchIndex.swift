@@ -29,8 +29,10 @@ public enum SearchIndex {
         /// One record's row, its key as ?1 and its id as ?2. (Not `?2 IS NULL OR …`: SQLite could use no index
         /// through that OR.)
         var insertOne: SQL { SQL("INSERT INTO \(table) (rowid, body) SELECT ?1, " + body + " WHERE \(alias).id = ?2") }
+        /// In key order: FTS5 appends to its in-memory doclists only while rowids grow, and flushes a segment at every
+        /// smaller one (in a table's order, a rebuild of a million meetings wrote a segment per few rows: 10x slower).
         var insertAll: String {
-            "INSERT INTO \(table) (rowid, body) SELECT k.key, " + body + " JOIN \(keys) k ON k.record_id = \(alias).id"
+            "INSERT INTO \(table) (rowid, body) SELECT k.key, " + body + " JOIN \(keys) k ON k.record_id = \(alias).id ORDER BY k.key"
         }
         var deleteRow: SQL { SQL("DELETE FROM \(table) WHERE rowid = ?1") }
         var keyOf: SQL { SQL("SELECT key FROM \(keys) WHERE record_id = ?1") }

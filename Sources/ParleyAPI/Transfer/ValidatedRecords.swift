@@ -24,8 +24,14 @@ final class ValidatedRecords: @unchecked Sendable {
     static let capacity = 4096
 
     private struct Cancelled: Error {}
+    /// Filled by the validating thread, under the mutex.
     private var queue: [Next] = []
+    /// Taken whole from `queue` by the importing thread, and read without the lock: one lock and at most one wake-up
+    /// per batch, not per record (a handoff per record cost two futex calls each).
+    private var taken: [Next] = []
     private var head = 0
+    private var consumerWaits = false
+    private var producerWaits = false
     private var stopped = false
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -68,24 +74,33 @@ final class ValidatedRecords: @unchecked Sendable {
     private func push(_ next: Next) throws {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        while queue.count - head >= Self.capacity && !stopped { pthread_cond_wait(changed, mutex) }
+        while queue.count >= Self.capacity && !stopped {
+            producerWaits = true
+            pthread_cond_wait(changed, mutex)
+        }
+        producerWaits = false
         if stopped { throw Cancelled() }
         queue.append(next)
-        pthread_cond_broadcast(changed)
+        if consumerWaits { pthread_cond_broadcast(changed) }
     }
 
     /// The next record, waiting for it; `.end` after the last.
     func next() -> Next {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while head == queue.count { pthread_cond_wait(changed, mutex) }
-        let next = queue[head]
-        head += 1
-        if head >= Self.capacity {  // drop what was taken, now and then, so the array stays small
-            queue.removeFirst(head)
+        if head == taken.count {
+            taken.removeAll(keepingCapacity: true)
             head = 0
+            pthread_mutex_lock(mutex)
+            while queue.isEmpty {
+                consumerWaits = true
+                pthread_cond_wait(changed, mutex)
+            }
+            consumerWaits = false
+            swap(&queue, &taken)
+            if producerWaits { pthread_cond_broadcast(changed) }
+            pthread_mutex_unlock(mutex)
         }
-        pthread_cond_broadcast(changed)
+        let next = taken[head]
+        head += 1
         return next
     }
 

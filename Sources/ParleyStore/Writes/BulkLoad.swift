@@ -38,12 +38,17 @@ extension Store {
         }
         for object in dropped { try database.execute(object.sql) }
         try DerivedData.rebuild(in: database)
+        // One time for the whole load, formatted once: the column's default would format it again for every row.
+        let now = try database.prepare("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
+        let at = try now.step() ? now.text(0) : ""
+        now.reset()
         for collection in order {
             let statement = try database.prepare("""
-                INSERT INTO changes (collection, record_id, operation, actor)
-                SELECT '\(collection.rawValue)', id, 'create', ?1 FROM \(collection.rawValue) ORDER BY rowid
+                INSERT INTO changes (at, collection, record_id, operation, actor)
+                SELECT ?2, '\(collection.rawValue)', id, 'create', ?1 FROM \(collection.rawValue) ORDER BY rowid
                 """)
             try statement.bind(1, actor)
+            try statement.bind(2, at)
             try statement.run()
         }
         return result
