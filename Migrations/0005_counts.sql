@@ -7,7 +7,8 @@
 -- transaction (and after a bulk load, which drops the triggers while it inserts). Not replicated: each node's
 -- triggers derive their own.
 
--- Records per filter value: ('meetings', 'party', 'nato', 1234). 'all' with value '' counts the whole list.
+-- Records per filter value: ('meetings', 'party', 'nato', 1234). 'all' with value '' counts the whole list (and
+-- ('changes', 'all', '') the feed, whose seq is then known to be gapless when it equals max(seq) - min(seq) + 1).
 CREATE TABLE list_counts (
     list    TEXT NOT NULL,
     filter  TEXT NOT NULL,
@@ -165,4 +166,12 @@ END;
 CREATE TRIGGER quote_topics_count_update AFTER UPDATE OF topic_id ON quote_topics BEGIN
     UPDATE list_counts SET matches = matches - 1 WHERE list = 'quotes' AND filter = 'topic' AND value = OLD.topic_id;
     INSERT INTO list_counts VALUES ('quotes', 'topic', NEW.topic_id, 1) ON CONFLICT DO UPDATE SET matches = matches + 1;
+END;
+
+-- The change feed: appended to, never deleted from (the delete trigger keeps the count right if it ever were).
+CREATE TRIGGER changes_count_insert AFTER INSERT ON changes BEGIN
+    INSERT INTO list_counts VALUES ('changes', 'all', '', 1) ON CONFLICT DO UPDATE SET matches = matches + 1;
+END;
+CREATE TRIGGER changes_count_delete AFTER DELETE ON changes BEGIN
+    UPDATE list_counts SET matches = matches - 1 WHERE list = 'changes' AND filter = 'all' AND value = '';
 END;

@@ -72,7 +72,13 @@ public struct Migrator {
                 try afterEach(database)
                 return true
             }
-            if didApply { appliedNow.append(migration) }
+            if didApply {
+                appliedNow.append(migration)
+                // Each migration rewrites the derived data; checkpointed between them, the WAL holds one migration's
+                // pages, not all of them (a new database on a small disk has room to be written to). Passive: it
+                // waits for no reader, and a reader only leaves the rest for the next checkpoint.
+                try? database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            }
         }
         return appliedNow
     }

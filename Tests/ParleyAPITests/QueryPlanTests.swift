@@ -301,7 +301,8 @@ import Testing
         }
         // The maintained totals, and every statement of the triggers that maintain them (EXPLAIN cannot see inside a
         // trigger: its statements are planned with a literal for each NEW and OLD value).
-        var maintenance = [ListCounts.valueCount.text, ListCounts.meetingDates.text, ListCounts.quoteDates.text]
+        var maintenance = [ListCounts.valueCount.text, ListCounts.meetingDates.text, ListCounts.quoteDates.text,
+                           ListCounts.changesAfter.text]
         let triggers = try handler.store.database.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         while try triggers.step() {
             let body = triggers.text(0).components(separatedBy: " BEGIN").dropFirst().joined(separator: " BEGIN")

@@ -8,9 +8,9 @@ enum ChangeSQL {
 extension Store {
     public func changes(since: Int, after cursor: SeqCursor?, limit: Int) throws -> Page<Change, SeqCursor> {
         var parameters = ListParameters()
-        let since = Narrowing("c.seq > \(parameters.add(since))")
-        return try list(ChangeSQL.table, [since], parameters: parameters, cursor: cursor.map { [.int($0.seq)] },
-                        limit: limit, row: { s in
+        let after = Narrowing("c.seq > \(parameters.add(since))")
+        return try list(ChangeSQL.table, [after], parameters: parameters, cursor: cursor.map { [.int($0.seq)] },
+                        limit: limit, total: .changes(since: since), row: { s in
                             let change = Change(seq: s.int(0), at: s.text(1), collection: s.text(2), id: s.text(3),
                                                 operation: s.text(4), actor: s.text(5))
                             return (change, SeqCursor(seq: change.seq))

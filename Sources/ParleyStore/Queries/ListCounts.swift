@@ -19,6 +19,9 @@ public enum ListCounts {
         /// Records started before key `startsBefore`, less those ended (a meeting) or dated (a quote) before key
         /// `endsBefore`.
         case dates(startsBefore: Int, endsBefore: Int)
+        /// Changes after `since`: while the feed's seq has no gap (it is appended to and never deleted from; the count
+        /// proves it), they are the last seq less `since`.
+        case changes(since: Int)
     }
 
     static let valueCount = SQL("SELECT coalesce((SELECT matches FROM list_counts WHERE list = ?1 AND filter = ?2 AND value = ?3), 0)")
@@ -38,6 +41,12 @@ public enum ListCounts {
     static let meetingDates = SQL("SELECT " + sumBelow("starts", "?2") + " - " + sumBelow("ends", "?3"))
     /// A quote has one day.
     static let quoteDates = SQL("SELECT " + sumBelow("starts", "?2") + " - " + sumBelow("starts", "?3"))
+    /// NULL when the feed has a gap. (min and max apart: SQLite reads one end of the rowid B-tree only for a lone one.)
+    static let changesAfter = SQL("""
+        SELECT CASE WHEN (SELECT matches FROM list_counts WHERE list = 'changes' AND filter = 'all' AND value = '')
+                         = (SELECT max(seq) FROM changes) - (SELECT min(seq) FROM changes) + 1
+               THEN max(0, (SELECT max(seq) FROM changes) - max(?1, (SELECT min(seq) FROM changes) - 1)) END
+        """)
 
     /// Where a list's total is maintained: with no filter, one value filter alone (of `values`, named as in
     /// `list_counts`), or dates alone (in progress on `day`, or overlapping [from, to], either end open). Nil for any
@@ -80,6 +89,7 @@ public enum ListCounts {
             UNION ALL SELECT 'quotes', 'party', party_id, count(*) FROM quotes WHERE party_id IS NOT NULL GROUP BY party_id
             UNION ALL SELECT 'quotes', 'meeting', meeting_id, count(*) FROM quotes WHERE meeting_id IS NOT NULL GROUP BY meeting_id
             UNION ALL SELECT 'quotes', 'topic', topic_id, count(*) FROM quote_topics GROUP BY topic_id
+            UNION ALL SELECT 'changes', 'all', '', count(*) FROM changes
             """)
         // Each day once (its records grouped first), then the day's count into its block at every shift.
         for (list, days) in [("meetings", """
@@ -97,9 +107,14 @@ public enum ListCounts {
 }
 
 extension Store {
-    /// The exact total of `list` from `source`.
-    func maintainedCount(_ list: String, _ source: ListCounts.Source) throws -> Int {
+    /// The exact total of `list` from `source`, or nil when the counts cannot say (a gap in the change feed).
+    func maintainedCount(_ list: String, _ source: ListCounts.Source) throws -> Int? {
         switch source {
+        case let .changes(since):
+            return try database.withStatement(ListCounts.changesAfter) { statement in
+                try statement.bind(1, since)
+                return try statement.step() ? statement.optionalInt(0) : nil
+            }
         case let .value(filter, value):
             return try database.withStatement(ListCounts.valueCount) { statement in
                 try statement.bind(1, list)

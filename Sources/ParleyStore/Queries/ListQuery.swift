@@ -355,8 +355,7 @@ extension Store {
         let matches: Int
         if cursor == nil && next == nil {
             matches = items.count
-        } else if let total {
-            let exact = try maintainedCount(table.table, total)
+        } else if let total, let exact = try maintainedCount(table.table, total) {
             if !items.isEmpty { try related(&items) }
             return Page(items: items, total: exact, totalIsExact: true, next: next)
         } else if let known = plan.knownMatches {

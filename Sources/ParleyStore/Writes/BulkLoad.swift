@@ -14,9 +14,9 @@ extension Store {
     /// raised for the duration. The stored result is the one the same creates would
     /// leave one by one; if `body` throws, the caller's transaction rolls all of it back, indexes included.
     ///
-    /// The records' `create` changes are appended at the end too, one statement per collection, in `order` and, within
-    /// a collection, in the order they were created (their rowids): the feed a record-by-record load would have
-    /// written. So the tables of `order` must hold nothing but the loaded records (an import has removed the seed's).
+    /// The records' `create` changes are appended at the end too (before the triggers are back: the rebuild counts
+    /// them), one statement per collection, in `order` and, within a collection, in the order they were created
+    /// (their rowids): the feed a record-by-record load would have written. So the tables of `order` must hold nothing but the loaded records (an import has removed the seed's).
     public func bulkLoad<T>(order: [RecordCollection], actor: String, _ body: () throws -> T) throws -> T {
         precondition(database.isInTransaction, "bulkLoad runs inside a write transaction")
         let list = Self.bulkLoadedTables.map { "'\($0)'" }.joined(separator: ", ")
@@ -36,8 +36,6 @@ extension Store {
             defer { isBulkLoading = false }
             result = try body()
         }
-        for object in dropped { try database.execute(object.sql) }
-        try DerivedData.rebuild(in: database)
         // One time for the whole load, formatted once: the column's default would format it again for every row.
         let now = try database.prepare("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
         let at = try now.step() ? now.text(0) : ""
@@ -51,6 +49,8 @@ extension Store {
             try statement.bind(2, at)
             try statement.run()
         }
+        for object in dropped { try database.execute(object.sql) }
+        try DerivedData.rebuild(in: database)
         return result
     }
 }
