@@ -36,5 +36,20 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.text < rhs.text }
 
+    /// The day after this one; nil after 9999-12-31.
+    public var next: Day? {
+        let digits = text.utf8.map { Int($0) - 48 }
+        var year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        var month = digits[5] * 10 + digits[6]
+        var day = digits[8] * 10 + digits[9] + 1
+        if day > Self.daysIn(month: month, year: year) { (day, month) = (1, month + 1) }
+        if month > 12 { (month, year) = (1, year + 1) }
+        func padded(_ number: Int, _ width: Int) -> String {
+            let text = String(number)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return year > 9999 ? nil : Day(padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2))
+    }
+
     public var description: String { text }
 }

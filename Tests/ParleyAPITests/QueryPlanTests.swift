@@ -166,6 +166,8 @@ import Testing
             ("from", { $0.from = Day("2000-01-01") }),
             ("to", { $0.to = Day("2001-01-01") }),
             ("q", { $0.search = try SearchQuery("crystal") }),
+            // A short range: a day at a time (`QuoteSQL.maximumDayArms`), after `from` and `to` so it is the one set.
+            ("20 days", { $0.from = Day("2000-01-01"); $0.to = Day("2000-01-20") }),
         ]
         for shape in Self.subsets(quoteFilters, upTo: 2) + [quoteFilters] {
             var filter = QuoteFilter()

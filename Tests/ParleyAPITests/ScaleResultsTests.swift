@@ -101,6 +101,14 @@ import Testing
                   """)
         try check("/quotes?from=2001-01-01&to=2001-01-31&limit=500",
                   "SELECT id FROM quotes WHERE date BETWEEN '2001-01-01' AND '2001-01-31' ORDER BY reading_key")
+        // A short range is read a day at a time (`QuoteSQL.maximumDayArms`): small pages across the days' arms, over a
+        // month's end and a leap day; a longer range is counted and walked.
+        try check("/quotes?from=2004-02-20&to=2004-03-05&limit=7",
+                  "SELECT id FROM quotes WHERE date BETWEEN '2004-02-20' AND '2004-03-05' ORDER BY reading_key")
+        try check("/quotes?from=2004-12-25&to=2005-01-24&limit=9",
+                  "SELECT id FROM quotes WHERE date BETWEEN '2004-12-25' AND '2005-01-24' ORDER BY reading_key")
+        try check("/quotes?from=2004-12-25&to=2005-01-25&limit=9",
+                  "SELECT id FROM quotes WHERE date BETWEEN '2004-12-25' AND '2005-01-25' ORDER BY reading_key")
         try check("/quotes?meeting=synthetic-0000042", "SELECT id FROM quotes WHERE meeting_id = 'synthetic-0000042' ORDER BY reading_key")
     }
 

@@ -13,6 +13,27 @@ import Testing
     func refusesAnythingElse(_ text: String) {
         #expect(Day(text) == nil)
     }
+
+    @Test func nextDayCrossesMonthsYearsAndLeapDays() {
+        for (day, next) in [("2022-01-12", "2022-01-13"), ("2022-01-31", "2022-02-01"), ("2024-02-28", "2024-02-29"),
+                            ("2024-02-29", "2024-03-01"), ("2023-02-28", "2023-03-01"), ("1900-02-28", "1900-03-01"),
+                            ("2022-12-31", "2023-01-01"), ("0999-12-31", "1000-01-01"), ("2022-04-30", "2022-05-01")] {
+            #expect(Day(day)?.next?.text == next, "\(day)")
+        }
+        #expect(Day("9999-12-31")?.next == nil)
+    }
+
+    @Test func aShortRangeOfQuoteDatesIsItsDays() throws {
+        func days(_ from: String, _ to: String) -> [String]? {
+            guard let from = Day(from), let to = Day(to) else { return nil }
+            return QuoteSQL.days(from: from, to: to)?.map(\.text)
+        }
+        let month = days("2024-02-01", "2024-03-02")
+        #expect(month?.count == 31 && month?.first == "2024-02-01" && month?.last == "2024-03-02")
+        #expect(days("2024-02-01", "2024-03-03") == nil)
+        #expect(days("2024-02-02", "2024-02-01") == nil)
+        #expect(days("9999-12-31", "9999-12-31") == ["9999-12-31"])
+    }
 }
 
 @Suite struct SearchQueryTests {

@@ -4,19 +4,35 @@ enum QuoteSQL {
         table: "quotes", alias: "q",
         columns: """
             q.id, q.text, q.kind, q.speaker_id, sp.name, q.party_id, pa.name, q.date, q.date_basis,
-            q.meeting_id, m.title, q.attribution, q.source_id, q.paragraph, q.start_offset, q.end_offset
+            q.meeting_id, m.title, q.attribution, q.source_id, q.paragraph, q.start_offset, q.end_offset, q.reading_key
             """,
         joins: """
             LEFT JOIN people sp ON sp.id = q.speaker_id
             LEFT JOIN parties pa ON pa.id = q.party_id
             LEFT JOIN meetings m ON m.id = q.meeting_id
             """,
-        order: ["q.reading_key"], orderIndex: "quotes_reading")
+        order: ["q.reading_key"], orderPositions: [17], orderIndex: "quotes_reading")
+
+    /// A range of at most this many days is read a day at a time: one arm per day, each in reading order through
+    /// `quotes_date`, merged (as a meetings day merges its length classes). A longer one counts its matches first.
+    static let maximumDayArms = 31
 
     static let one = SQL("SELECT \(table.columns) FROM quotes q \(table.joins) WHERE q.id = ?1")
 
     static let topics = PageRelation("t.id, t.name", from: "quote_topics", owner: "quote_id",
                                      joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
+
+    /// The days from `from` to `to`, both included, when there are at least one and at most `maximumDayArms`.
+    static func days(from: Day, to: Day) -> [Day]? {
+        var days: [Day] = []
+        var day: Day? = from
+        while let current = day, current <= to {
+            guard days.count < maximumDayArms else { return nil }
+            days.append(current)
+            day = current.next
+        }
+        return days.isEmpty ? nil : days
+    }
 
     /// The `reading_key` (migration 4) of a cursor's position: source, paragraph, offset + 1 and id, zero-padded
     /// and joined by U+0001, as the column's printf writes them.
@@ -76,6 +92,11 @@ extension Store {
             if let from = filter.from { conditions.append("q.date >= \(parameters.add(from.text))") }
             if let to = filter.to { conditions.append("q.date <= \(parameters.add(to.text))") }
             let condition = conditions.joined(separator: " AND ")
+            if let from = filter.from, let to = filter.to, let days = QuoteSQL.days(from: from, to: to) {
+                // A short range has no index in reading order, but each of its days has one.
+                narrowings.append(Narrowing(condition, driver: .arms(days.map { ("quotes_date", "q.date = \(parameters.add($0.text))") })))
+                return narrowings
+            }
             // A range of dates is not in reading order: sparse, its matches are sorted; dense, they are walked.
             narrowings.append(Narrowing(condition, driver: .unordered(
                 count: "SELECT count(*) FROM (SELECT 1 FROM quotes q INDEXED BY quotes_date WHERE \(condition) LIMIT \(exactTotalLimit + 1))",
