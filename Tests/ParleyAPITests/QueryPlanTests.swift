@@ -10,8 +10,9 @@ import Testing
 /// - no full `SCAN` of a data table or of a search table (an FTS5 table read without `MATCH`);
 /// - no temporary B-tree that sorts a list's matches before its `LIMIT`.
 /// Allowed, and why: a list no filter drives walks its order index under its LIMIT (the page, or the count's cap);
-/// a search walks its word's matches in the list's order (the search keys follow it); a range of quote dates,
-/// whose index is in another order, sorts its matches only when it has at most `Store.exactTotalLimit` of them, and
+/// a search walks its word's matches in the list's order (the search keys follow it); a long range of quote dates
+/// (a short one merges one arm per day), whose index is in another order, sorts its matches only when it has at most
+/// `Store.exactTotalLimit` of them, and
 /// otherwise is checked while the order index is walked (its matches are then dense); a page's related rows are sorted per page (at most 500 owners), and one record's where its relation's order is not an index's; `tokens` is read whole on purpose (every
 /// hash compared in constant time; it holds credentials, not records). Plans are deterministic: nothing is timed.
 @Suite(.serialized) struct QueryPlanTests {
