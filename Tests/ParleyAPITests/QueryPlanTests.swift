@@ -339,3 +339,12 @@ import Testing
         return try statement.step() ? statement.text(0) : ""
     }
 }
+
+extension Store {
+    /// The filters of a meetings request with the parameters they name (the request's slots, `MeetingParameter`), as
+    /// `Store.meetings` plans them.
+    func meetingNarrowings(_ filter: MeetingFilter, _ parameters: inout ListParameters) throws -> [Narrowing] {
+        parameters = MeetingParameter.slots(filter)
+        return try meetingNarrowings(filter)
+    }
+}

@@ -96,12 +96,6 @@ extension Store {
         return ListShape(list: MeetingSQL.table.table, filters: bits, cursor: cursor)
     }
 
-    /// The filters of a meetings request with the parameters they name (the request's slots, `MeetingParameter`).
-    func meetingNarrowings(_ filter: MeetingFilter, _ parameters: inout ListParameters) throws -> [Narrowing] {
-        parameters = MeetingParameter.slots(filter)
-        return try meetingNarrowings(filter)
-    }
-
     /// The filters of a meetings request, the one that should drive first.
     func meetingNarrowings(_ filter: MeetingFilter) throws -> [Narrowing] {
         var narrowings: [Narrowing] = []
