@@ -2,6 +2,8 @@
 /// Its text sorts like the day itself, so SQL compares days as strings.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let text: String
+    /// The text's parts, parsed once by `init`.
+    public let year: Int, month: Int, day: Int
 
     /// Nil unless `text` is exactly four digits, a dash, two digits, a dash, two digits, naming a real day
     /// (so 2022-02-30, 2022-1-5 and 12.1.2022 are all refused).
@@ -20,7 +22,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.text = text
+        (self.year, self.month, self.day) = (year, month, day)
     }
+
+    /// Its digits as one number (2022-01-12 is 20220112), which orders like the text.
+    public var number: Int { year * 10_000 + month * 100 + day }
 
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
@@ -38,10 +44,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// The day after this one; nil after 9999-12-31.
     public var next: Day? {
-        let digits = text.utf8.map { Int($0) - 48 }
-        var year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        var month = digits[5] * 10 + digits[6]
-        var day = digits[8] * 10 + digits[9] + 1
+        var (year, month, day) = (year, month, day + 1)
         if day > Self.daysIn(month: month, year: year) { (day, month) = (1, month + 1) }
         if month > 12 { (month, year) = (1, year + 1) }
         func padded(_ number: Int, _ width: Int) -> String {

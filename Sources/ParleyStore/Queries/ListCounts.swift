@@ -7,10 +7,8 @@ public enum ListCounts {
     /// Above every date's key (9999-12-31 is 99,991,231 < 2^27).
     static let aboveEveryKey = 1 << 27
 
-    /// A date's key in `date_counts`: its digits as a number, which orders like its text.
-    static func key(_ day: Day) -> Int {
-        day.text.utf8.reduce(0) { $1 >= UInt8(ascii: "0") && $1 <= UInt8(ascii: "9") ? $0 * 10 + Int($1 - UInt8(ascii: "0")) : $0 }
-    }
+    /// A date's key in `date_counts`: its digits as a number (`Day.number`), which orders like its text.
+    static func key(_ day: Day) -> Int { day.number }
 
     /// What one list's total is counted from.
     enum Source {

@@ -352,12 +352,13 @@ extension Store {
         }
         // A first page that holds every match has counted them; otherwise read the maintained total, or count (or
         // reuse the driver's count).
-        let matches: Int
+        // A maintained total is exact at any size; a counted one only up to the cap.
+        var matches: Int
+        var maintained = false
         if cursor == nil && next == nil {
             matches = items.count
         } else if let total, let exact = try maintainedCount(table.table, total) {
-            if !items.isEmpty { try related(&items) }
-            return Page(items: items, total: exact, totalIsExact: true, next: next)
+            (matches, maintained) = (exact, true)
         } else if let known = plan.knownMatches {
             matches = known
         } else {
@@ -367,8 +368,8 @@ extension Store {
             matches = try Self.countRows(count, plan.parameters)
         }
         if !items.isEmpty { try related(&items) }
-        return Page(items: items, total: min(matches, Self.exactTotalLimit), totalIsExact: matches <= Self.exactTotalLimit,
-                    next: next)
+        let exact = maintained || matches <= Self.exactTotalLimit
+        return Page(items: items, total: exact ? matches : Self.exactTotalLimit, totalIsExact: exact, next: next)
     }
 
     /// The plan of `shape`, built and prepared on its first request.
