@@ -11,12 +11,13 @@ extension Store {
     /// secondary indexes are dropped first and created again after (one sort each, instead of a random B-tree insert
     /// per row, which at a million rows no cache holds), so are their triggers (the maintained counts), the derived
     /// data (search index, counts) is rebuilt once at the end instead of per record, and SQLite's page cache is
-    /// raised for the duration. The stored result is the one the same creates would
-    /// leave one by one; if `body` throws, the caller's transaction rolls all of it back, indexes included.
+    /// raised for the duration. The stored result is the one the same creates would leave one by one; if `body`
+    /// throws, the caller's transaction rolls all of it back, indexes included.
     ///
     /// The records' `create` changes are appended at the end too (before the triggers are back: the rebuild counts
     /// them), one statement per collection, in `order` and, within a collection, in the order they were created
-    /// (their rowids): the feed a record-by-record load would have written. So the tables of `order` must hold nothing but the loaded records (an import has removed the seed's).
+    /// (their rowids): the feed a record-by-record load would have written. So the tables of `order` must hold nothing
+    /// but the loaded records (an import has removed the seed's).
     public func bulkLoad<T>(order: [RecordCollection], actor: String, _ body: () throws -> T) throws -> T {
         precondition(database.isInTransaction, "bulkLoad runs inside a write transaction")
         let list = Self.bulkLoadedTables.map { "'\($0)'" }.joined(separator: ", ")
