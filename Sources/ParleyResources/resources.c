@@ -18,6 +18,9 @@ static const unsigned char scale[] = {
 static const unsigned char counts[] = {
 #embed "../../Migrations/0005_counts.sql"
 };
+static const unsigned char span_bounds[] = {
+#embed "../../Migrations/0006_span_bounds.sql"
+};
 static const unsigned char openapi[] = {
 #embed "../../Docs/openapi.json"
 };
@@ -29,6 +32,7 @@ static const parley_resource migrations[] = {
     {"0003_writes.sql", writes, sizeof writes},
     {"0004_scale.sql", scale, sizeof scale},
     {"0005_counts.sql", counts, sizeof counts},
+    {"0006_span_bounds.sql", span_bounds, sizeof span_bounds},
 };
 
 size_t parley_migration_count(void) { return sizeof migrations / sizeof migrations[0]; }

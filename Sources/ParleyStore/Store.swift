@@ -10,7 +10,7 @@ public final class Store {
     private let walChanges: WALChangeCounter
     private var seenWALChange: UInt32?
     /// The meetings' length classes at a data version (see `spanClasses`).
-    var cachedSpanClasses: (version: Int, classes: [Int])?
+    var cachedSpanClasses: (version: Int, classes: [SpanClass])?
     /// The plans of list shapes met so far, with their statements (see `ListShape`).
     var listPlans: [ListShape: ShapedListPlan] = [:]
     /// Inside `read`: the snapshot's data version once read, so a request reads `changes` once.

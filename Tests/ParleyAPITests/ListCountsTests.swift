@@ -124,6 +124,56 @@ import Testing
         #expect(try meta(api, "/changes?since=5&limit=2").total == want)
     }
 
+    /// The longest meeting of each length class (migration 6), which bounds how far back a day's arm reads: writes
+    /// only raise it, a rebuild makes it exact, and a day finds a meeting longer than any before it in its class.
+    @Test func spanBoundsFollowWritesAndNeverDropAMeeting() throws {
+        let api = try TestAPI(responseCacheBytes: 0)
+        let token = try api.token()
+        let database = try Database(path: api.databasePath)
+        func bounds() throws -> [String] {
+            let statement = try database.prepare("SELECT span_class || ':' || longest FROM span_bounds ORDER BY span_class")
+            var rows: [String] = []
+            while try statement.step() { rows.append(statement.text(0)) }
+            return rows
+        }
+        func exact() throws -> [String] {
+            let statement = try database.prepare("""
+                SELECT span_class || ':' || max(CAST(julianday(end_date) - julianday(date) AS INTEGER))
+                FROM meetings GROUP BY span_class ORDER BY span_class
+                """)
+            var rows: [String] = []
+            while try statement.step() { rows.append(statement.text(0)) }
+            return rows
+        }
+        func inProgress(_ day: String) throws -> [String] {
+            let want = try api.count("SELECT count(*) FROM meetings WHERE date <= '\(day)' AND end_date >= '\(day)'")
+            let items = try JSON.items(api.json("/meetings?date=\(day)&limit=100")).compactMap { $0["id"] as? String }
+            #expect(items.count == want, "\(day)")
+            return items
+        }
+        #expect(try bounds() == exact())
+        // 300 days (class 9, whose own window is 511 days) and then 73,048 (the last class: 65,536 days and more).
+        #expect(try api.post("/meetings", Bodies.meeting("long-meeting", date: "2022-02-01").replacingOccurrences(
+            of: #""date_basis""#, with: #""end_date": "2022-11-28", "date_basis""#), token: token).status == 201)
+        #expect(try bounds() == exact())
+        #expect(try inProgress("2022-11-28").contains("long-meeting"))
+        #expect(try api.patch("/meetings/long-meeting", #"{"date": "1900-01-01", "end_date": "2099-12-31"}"#,
+                              token: token).status == 200)
+        #expect(try bounds().contains("17:73048") && Set(bounds()).isSuperset(of: exact()), "class 9 keeps its 300 days")
+        #expect(try inProgress("2099-12-31").contains("long-meeting"))
+        #expect(try inProgress("2022-01-12").contains("long-meeting"))
+        // Shorter again: the class it left keeps its bound (an upper bound), and the day still finds it.
+        #expect(try api.patch("/meetings/long-meeting", #"{"date": "2022-01-10", "end_date": "2022-01-13"}"#,
+                              token: token).status == 200)
+        #expect(try bounds().contains("17:73048"))
+        #expect(try inProgress("2022-01-12").contains("long-meeting"))
+        #expect(try api.delete("/meetings/long-meeting", token: token).status == 204)
+        #expect(try bounds().contains("17:73048"))
+        #expect(try !inProgress("2022-01-12").contains("long-meeting"))
+        try database.transaction(immediate: true) { try MeetingSQL.rebuildSpanBounds(in: database) }
+        #expect(try bounds() == exact())
+    }
+
     /// An import drops the triggers while it inserts, rebuilds the counts, and puts the triggers back.
     @Test func anImportRebuildsTheCountsAndKeepsThemMaintained() throws {
         let directory = try TemporaryDirectory()

@@ -309,7 +309,7 @@ import Testing
         let triggers = try handler.store.database.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         while try triggers.step() {
             let body = triggers.text(0).components(separatedBy: " BEGIN").dropFirst().joined(separator: " BEGIN")
-            for statement in body.components(separatedBy: ";") where statement.contains("list_counts") || statement.contains("date_counts") {
+            for statement in body.components(separatedBy: ";") where ["list_counts", "date_counts", "span_bounds"].contains(where: statement.contains) {
                 maintenance.append(statement.replacingOccurrences(of: #"\b(NEW|OLD)\.\w+"#, with: "'2022-01-12'", options: String.CompareOptions.regularExpression))
             }
         }

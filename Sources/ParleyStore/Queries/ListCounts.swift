@@ -134,10 +134,11 @@ extension Store {
 /// Data each database derives from its records (never replicated, never exported): rebuilt inside every
 /// migration's transaction, after a bulk load and when a cluster node takes a copy of the cluster's file.
 public enum DerivedData {
-    public static let tables = ["list_counts", "date_counts"] + SearchIndex.all.map(\.keys)
+    public static let tables = ["list_counts", "date_counts", "span_bounds"] + SearchIndex.all.map(\.keys)
 
     public static func rebuild(in database: Database) throws {
         try SearchIndex.rebuild(in: database)
         try ListCounts.rebuild(in: database)
+        try MeetingSQL.rebuildSpanBounds(in: database)
     }
 }

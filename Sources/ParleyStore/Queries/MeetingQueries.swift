@@ -17,11 +17,26 @@ enum MeetingSQL {
         lengthClass < lengthClasses.upperBound ? (1 << lengthClass) - 1 : nil
     }
 
-    /// The classes some meeting has (so a day's statement has an arm for each, and none for the others).
+    /// The classes some meeting has (so a day's statement has an arm for each, and none for the others), each with
+    /// the longest any of its meetings has lasted (migration 6).
     static let presentClasses = SQL("""
-        SELECT value FROM json_each('[\(lengthClasses.map(String.init).joined(separator: ","))]')
+        SELECT value, (SELECT longest FROM span_bounds WHERE span_class = value)
+        FROM json_each('[\(lengthClasses.map(String.init).joined(separator: ","))]')
         WHERE EXISTS (SELECT 1 FROM meetings WHERE span_class = value)
         """)
+
+    /// Sets each class's bound to its longest meeting, exactly (every migration from migration 6 on, and the end of a
+    /// bulk load): one walk of `meetings_span`, which holds both dates.
+    static func rebuildSpanBounds(in database: Database) throws {
+        let present = try database.prepare("SELECT 1 FROM sqlite_master WHERE name = 'span_bounds'")
+        guard try present.step() else { return }
+        present.reset()
+        try database.execute("DELETE FROM span_bounds")
+        try database.execute("""
+            INSERT INTO span_bounds (span_class, longest)
+            SELECT span_class, max(CAST(julianday(end_date) - julianday(date) AS INTEGER)) FROM meetings GROUP BY span_class
+            """)
+    }
 
     /// In the junction's order (by party id); `byRole` then puts them in the order the API shows.
     static let parties = PageRelation("p.id, p.name, x.role", from: "meeting_parties", owner: "meeting_id",
@@ -50,12 +65,31 @@ enum MeetingParameter: Int {
 
     var placeholder: String { "?\(rawValue)" }
 
-    /// Every slot's value for `filter`, NULL where the filter is absent.
-    static func slots(_ filter: MeetingFilter) -> ListParameters {
-        ListParameters(slots: [.text(filter.day?.text), .text(filter.from?.text), .text(filter.to?.text),
-                               .text(filter.party), .text(filter.person), .text(filter.topic), .text(filter.kind),
-                               .text(filter.search?.expression)])
+    /// The slot of a length class's window (`SpanClass.window`), after the filters' slots: bound, not written into
+    /// the statement, so that a longer meeting changes no statement text and no kept plan.
+    static func window(ofClass lengthClass: Int) -> String { "?\(search.rawValue + 1 + lengthClass)" }
+
+    /// Every slot's value for `filter`, NULL where the filter is absent, then the windows of the length classes
+    /// `classes` (a day's or a period's arms name them).
+    static func slots(_ filter: MeetingFilter, classes: [SpanClass] = []) -> ListParameters {
+        var windows = [SQLValue](repeating: .text(nil), count: MeetingSQL.lengthClasses.count)
+        for spanClass in classes { windows[spanClass.number] = .text(spanClass.window) }
+        return ListParameters(slots: [.text(filter.day?.text), .text(filter.from?.text), .text(filter.to?.text),
+                                      .text(filter.party), .text(filter.person), .text(filter.topic), .text(filter.kind),
+                                      .text(filter.search?.expression)] + windows)
     }
+}
+
+/// A length class some meeting has, and how far back before a day its meetings in progress may have begun.
+struct SpanClass: Equatable {
+    let number: Int
+    /// Days after its first day that the class's longest meeting lasted (`span_bounds`, an upper bound), or without
+    /// it the class's own bound, 2^c - 1.
+    let longest: Int?
+
+    /// The date modifier of the arm's first day, `date(day, window)`. The last class has no bound of its own: a
+    /// million days back is before year 1, and `date` still answers a text that sorts before every date.
+    var window: String { "-\(longest ?? MeetingSQL.longestStart(ofClass: number) ?? 1_000_000) days" }
 }
 
 extension Store {
@@ -65,7 +99,7 @@ extension Store {
         if filter.search?.isEmpty == true { return Page(items: [], total: 0, next: nil) }
         return try list(MeetingSQL.table, shape: try meetingShape(filter, cursor: cursor != nil),
                         narrowings: { try meetingNarrowings(filter) },
-                        parameters: MeetingParameter.slots(filter),
+                        parameters: MeetingParameter.slots(filter, classes: filter.day != nil || filter.from != nil ? try spanClasses() : []),
                         cursor: cursor.map { [.text($0.date), .text($0.id)] }, limit: limit,
                         total: ListCounts.total(of: [("party", filter.party), ("person", filter.person),
                                                      ("topic", filter.topic), ("kind", filter.kind)],
@@ -91,7 +125,7 @@ extension Store {
         mark(filter.topic != nil, .topic)
         mark(filter.kind != nil, .kind)
         if filter.day != nil || filter.from != nil {
-            for lengthClass in try spanClasses() { bits |= 1 << UInt64(16 + lengthClass) }
+            for spanClass in try spanClasses() { bits |= 1 << UInt64(16 + spanClass.number) }
         }
         return ListShape(list: MeetingSQL.table.table, filters: bits, cursor: cursor)
     }
@@ -102,7 +136,7 @@ extension Store {
         if filter.day != nil {
             let d = MeetingParameter.day.placeholder
             narrowings.append(Narrowing("m.date <= \(d) AND m.end_date >= \(d)",
-                                        driver: .arms(try spanClasses().map { Self.classArm($0, startsAfter: d) })))
+                                        driver: .arms(try spanClasses().map { Self.classArm($0.number, startsAfter: d) })))
         }
         if filter.from != nil || filter.to != nil {
             var conditions: [String] = []
@@ -112,7 +146,7 @@ extension Store {
             let condition = conditions.joined(separator: " AND ")
             if let from {
                 // What began before the period and is still going on at its start, then what begins in it.
-                let arms = try spanClasses().map { Self.classArm($0, startsAfter: from, before: from) }
+                let arms = try spanClasses().map { Self.classArm($0.number, startsAfter: from, before: from) }
                 narrowings.append(Narrowing(condition, driver: .arms(arms + [("meetings_order", "m.date >= \(from)")])))
             } else {
                 narrowings.append(Narrowing(condition, driver: .ordered(from: MeetingSQL.table.inOrder,
@@ -137,22 +171,22 @@ extension Store {
         return narrowings
     }
 
-    /// The candidates of one length class: in progress on day `d` only if begun at most 2^c - 1 days before it
-    /// (and, for a period, before its first day: what begins within it is the last arm's).
+    /// The candidates of one length class: in progress on day `d` only if begun at most as many days before it as
+    /// the class's longest meeting lasted (its window's slot), and, for a period, before its first day: what begins
+    /// within it is the last arm's.
     static func classArm(_ lengthClass: Int, startsAfter d: String, before: String? = nil) -> (index: String, condition: String) {
-        var condition = "m.span_class = \(lengthClass)"
-        if let days = MeetingSQL.longestStart(ofClass: lengthClass) { condition += " AND m.date >= date(\(d), '-\(days) days')" }
+        var condition = "m.span_class = \(lengthClass) AND m.date >= date(\(d), \(MeetingParameter.window(ofClass: lengthClass)))"
         if let before { condition += " AND m.date < \(before)" }
         return ("meetings_span", condition)
     }
 
     /// The length classes present, re-read when the data version moves (read in the caller's snapshot).
-    func spanClasses() throws -> [Int] {
+    func spanClasses() throws -> [SpanClass] {
         let version = try readDataVersion()
         if let cached = cachedSpanClasses, cached.version == version { return cached.classes }
         let classes = try database.withStatement(MeetingSQL.presentClasses) { statement in
-            var classes: [Int] = []
-            while try statement.step() { classes.append(statement.int(0)) }
+            var classes: [SpanClass] = []
+            while try statement.step() { classes.append(SpanClass(number: statement.int(0), longest: statement.optionalInt(1))) }
             return classes
         }
         cachedSpanClasses = (version, classes)
