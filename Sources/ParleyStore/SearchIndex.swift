@@ -125,13 +125,28 @@ public enum SearchIndex {
         for searched in all { try rebuild(searched, in: database) }
     }
 
+    /// FTS5's defaults, which its settings for a rebuild are set back to (they persist in the table's `_config`).
+    static let automerge = 4, hashBytes = 1 << 20
+    /// Pending doclists held in memory during a rebuild before FTS5 writes them out as a segment.
+    static let rebuildHashBytes = 256 << 20
+
     static func rebuild(_ searched: Searched, in database: Database) throws {
         try database.execute("DELETE FROM \(searched.keys)")
         try database.execute("DELETE FROM \(searched.table)")
         try database.execute(searched.assignAll)
+        // A few large segments, none merged until the end: with its defaults FTS5 writes a segment per megabyte of
+        // doclists and keeps merging them as they come, and at a million records those merges were most of the
+        // rebuild. The one 'optimize' below merges everything once.
+        try configure(searched, automerge: 0, hashBytes: rebuildHashBytes, in: database)
         try database.execute(searched.insertAll)
+        try configure(searched, automerge: automerge, hashBytes: hashBytes, in: database)
         // One segment: a query then reads one doclist per word, not one per segment the inserts left.
         try database.execute("INSERT INTO \(searched.table) (\(searched.table)) VALUES ('optimize')")
+    }
+
+    private static func configure(_ searched: Searched, automerge: Int, hashBytes: Int, in database: Database) throws {
+        try database.execute("INSERT INTO \(searched.table) (\(searched.table), rank) VALUES ('automerge', \(automerge))")
+        try database.execute("INSERT INTO \(searched.table) (\(searched.table), rank) VALUES ('hashsize', \(hashBytes))")
     }
 
     /// Reindexes one record: its row is replaced, under a key between its neighbours', or removed with its key when

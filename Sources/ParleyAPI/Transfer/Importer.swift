@@ -96,21 +96,15 @@ public enum Importer {
                 let records = ValidatedRecords(bytes, arrays: arrays, order: order, resolver: resolver, validate: validate)
                 defer { records.stop() }
                 var count: [RecordCollection: Int] = [:]
-                var seen: [RecordCollection: Set<String>] = [:]
                 loop: while true {
                     switch records.next() {
                     case .end: break loop
                     case let .failed(error): throw error
                     case let .record(record):
                         count[record.collection, default: 0] += 1
-                        var found = record.errors
-                        // The database holds none of the file's collections any more: only the file can repeat an id.
-                        if found.isEmpty, !seen[record.collection, default: []].insert(record.id).inserted {
-                            found = [FieldError(pointer: "/id", detail: "'\(record.id)' is in the file twice")]
-                        }
-                        if found.isEmpty, errorCount == 0 { try record.insert?(store) }
-                        errorCount += found.count
-                        for error in found where errors.count < maximumErrorsShown {
+                        if record.errors.isEmpty, errorCount == 0 { try record.insert?(store) }
+                        errorCount += record.errors.count
+                        for error in record.errors where errors.count < maximumErrorsShown {
                             errors.append(FieldError(pointer: "/\(record.collection.rawValue)/\(record.index)" + error.pointer,
                                                      detail: error.detail))
                         }

@@ -47,8 +47,14 @@ final class ValidatedRecords: @unchecked Sendable {
                 for collection in order {
                     guard let range = arrays[collection] else { continue }
                     var index = 0
+                    // The database holds none of the file's collections any more: only the file can repeat an id.
+                    // (Checked here, not by the inserting thread, which is the import's slower half.)
+                    var seen: Set<String> = []
                     try JSONReader.forEachElement(bytes, in: range) { item in
-                        let (id, errors, insert) = try validate(collection, item, resolver)
+                        var (id, errors, insert) = try validate(collection, item, resolver)
+                        if errors.isEmpty, !seen.insert(id).inserted {
+                            (errors, insert) = ([FieldError(pointer: "/id", detail: "'\(id)' is in the file twice")], nil)
+                        }
                         try push(.record(Record(collection: collection, index: index, id: id, errors: errors, insert: insert)))
                         index += 1
                     }
