@@ -273,18 +273,25 @@ final class EventLoop {
             response = handler.handle(request)
         }
         stats.requests.add(1, ordering: .relaxed)
-        stats.requestMetrics.record(route: response.route, status: response.status, micros: Clock.monotonicMicroseconds() - started)
+        if let stream = response.stream, request.method == .get || stream.kind == .deferred {
+            if stream.kind == .body { answered(response, started: started) }  // a deferred one, once it is answered
+            startStream(stream, response: response, request: request, on: connection, started: started)
+            return
+        }
+        answered(response, started: started)
+        enqueue(response, method: request.method, version: request.version, keepAlive: request.keepAlive,
+                on: connection, logTarget: request.target, started: started)
+    }
+
+    /// Counts a response in the metrics and wakes the other loops' streams for it when it says so.
+    private func answered(_ response: HTTPResponse, started: Int?) {
+        stats.requestMetrics.record(route: response.route, status: response.status,
+                                    micros: started.map { Clock.monotonicMicroseconds() - $0 } ?? 0)
         // Waking the other loops costs each an eventfd write and an epoll return: only worth it while a stream is open.
         if response.wakesStreams, stats.openStreams.load(ordering: .relaxed) > 0 {
             waker.wakeAll(except: wakeFD)
             streamsDue = true
         }
-        if let stream = response.stream, request.method == .get {
-            startStream(stream, response: response, request: request, on: connection, started: started)
-            return
-        }
-        enqueue(response, method: request.method, version: request.version, keepAlive: request.keepAlive,
-                on: connection, logTarget: request.target, started: started)
     }
 
     private func enqueue(_ response: HTTPResponse, method: HTTPMethod?, version: HTTPVersion, keepAlive: Bool,
@@ -414,7 +421,7 @@ final class EventLoop {
         guard let stream = connection.stream else { return }
         let pending = connection.output?.readableCount ?? 0
         let tick = StreamTick(now: now, round: streamRound, room: max(0, configuration.streamOutputLimit - pending),
-                              ending: ending)
+                              ending: ending, waker: StreamWaker(descriptor: wakeFD))
         switch stream.producer.pump(tick) {
         case .wait:
             if !inline && pending > 0 { flush(connection) }
@@ -430,6 +437,7 @@ final class EventLoop {
             endStream(connection)
             let request = connection.deferredRequest
             connection.deferredRequest = nil
+            answered(response, started: request?.started)
             let keepAlive = (request?.keepAlive ?? false) && !draining
             enqueue(response, method: request?.method ?? .get, version: request?.version ?? .http11, keepAlive: keepAlive,
                     on: connection, logTarget: request?.target ?? "-", started: request?.started)

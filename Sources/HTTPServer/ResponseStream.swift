@@ -9,6 +9,7 @@ import Glibc
 ///   eventfd is written, so the subscribers of every loop are woken at once;
 /// - every `ServerConfiguration.streamPollMs` while the loop drives at least one stream (what another process
 ///   commits is found that way, and heartbeats and deadlines are kept);
+/// - whenever a thread calls the `StreamWaker` of a tick;
 /// - once with `ending` set when the server shuts down.
 public protocol ResponseStream: AnyObject {
     func pump(_ tick: StreamTick) -> StreamStep
@@ -24,12 +25,28 @@ public struct StreamTick {
     public var room: Int
     /// The server is shutting down: finish now.
     public var ending: Bool
+    /// Wakes this loop from any thread, for an answer made elsewhere (nil where no loop drives the producer).
+    public var waker: StreamWaker?
 
-    public init(now: Int, round: Int, room: Int, ending: Bool) {
+    public init(now: Int, round: Int, room: Int, ending: Bool, waker: StreamWaker? = nil) {
         self.now = now
         self.round = round
         self.room = room
         self.ending = ending
+        self.waker = waker
+    }
+}
+
+/// Wakes the loop that drives a stream, from any thread: its streams are pumped at once instead of at the next
+/// `ServerConfiguration.streamPollMs`. For a deferred response whose answer another thread makes (a write that waits
+/// for a cluster's leader there, while the loop goes on serving). Valid while the stream is pending: the loop closes
+/// its eventfd only after its last pump, the one with `ending` set.
+public struct StreamWaker: Sendable {
+    let descriptor: Int32
+
+    public func wake() {
+        var one: UInt64 = 1
+        _ = write(descriptor, &one, 8)
     }
 }
 
@@ -51,7 +68,8 @@ public enum StreamKind: Sendable {
     /// The head goes out now (status and headers as given, no Content-Length, `Connection: close`), and the
     /// body is written over time until the stream finishes or the connection closes.
     case body
-    /// Nothing goes out until the producer answers `.respond` (it must, at the latest when `ending`).
+    /// Nothing goes out until the producer answers `.respond` (it must, at the latest when `ending`). Any method may
+    /// answer so; requests pipelined behind it wait.
     case deferred
 }
 

@@ -17,14 +17,19 @@ public final class APIHandler: HTTPHandler {
     private let cacheControl: String
     private(set) lazy var changeHub = ChangeFeedHub(store: store, metrics: metrics)
 
+    /// A cluster member's writes, which run on their own thread (shared by the server's handlers); nil on one node.
+    let clusterWrites: ClusterWrites?
+
     public convenience init(configuration: APIConfiguration) throws {
-        try self.init(configuration: configuration, budget: CacheBudget(limit: configuration.responseCacheBytes), metrics: APIMetrics())
+        try self.init(configuration: configuration, budget: CacheBudget(limit: configuration.responseCacheBytes), metrics: APIMetrics(),
+                      clusterWrites: ClusterWrites.forMember(configuration))
     }
 
-    init(configuration: APIConfiguration, budget: CacheBudget, metrics: APIMetrics) throws {
+    init(configuration: APIConfiguration, budget: CacheBudget, metrics: APIMetrics, clusterWrites: ClusterWrites?) throws {
         self.configuration = configuration
         self.metrics = metrics
         self.budget = budget
+        self.clusterWrites = clusterWrites
         store = try Store.open(path: configuration.databasePath, mode: configuration.readOnly ? .readOnly : .create,
                                migrate: configuration.migrate)
         store.replication = configuration.replication
@@ -33,11 +38,13 @@ public final class APIHandler: HTTPHandler {
         cacheControl = "public, max-age=\(configuration.maxAge)"
     }
 
-    /// One handler per loop thread, built on that thread; the response-cache budget is shared by all.
+    /// One handler per loop thread, built on that thread; the response-cache budget and a member's writes' thread are
+    /// shared by all.
     public static func makeFactory(_ configuration: APIConfiguration) -> @Sendable () throws -> any HTTPHandler {
         let budget = CacheBudget(limit: configuration.responseCacheBytes)
         let metrics = APIMetrics()
-        return { try APIHandler(configuration: configuration, budget: budget, metrics: metrics) }
+        let clusterWrites = ClusterWrites.forMember(configuration)
+        return { try APIHandler(configuration: configuration, budget: budget, metrics: metrics, clusterWrites: clusterWrites) }
     }
 
     /// Cache hits and misses of this handler (for metrics).
@@ -76,9 +83,9 @@ public final class APIHandler: HTTPHandler {
                 return preflight(allow: route.allow, route: routeName, request: request)
             }
         } else if route.methods.contains(request.method), case let .list(kind) = route.endpoint {
-            response = writer.handle(request, kind: kind, id: nil)
+            response = write(request, kind: kind, id: nil, route: routeName)
         } else if route.methods.contains(request.method), case let .item(kind) = route.endpoint {
-            response = writer.handle(request, kind: kind, id: id)
+            response = write(request, kind: kind, id: id, route: routeName)
         } else {
             response = HTTPResponse.problem(status: 405, detail: "\(request.method.rawValue) is not allowed on \(route.pattern); allowed: \(route.allow)")
             response.headers.add("Allow", route.allow)
@@ -86,6 +93,12 @@ public final class APIHandler: HTTPHandler {
         }
         response.route = routeName
         return response
+    }
+
+    /// A write, on this loop; on a cluster member, parked while the writes' thread runs it (`ClusterWrites`).
+    private func write(_ request: HTTPRequest, kind: ResourceKind, id: String?, route: String) -> HTTPResponse {
+        guard let clusterWrites else { return writer.handle(request, kind: kind, id: id) }
+        return .deferred(clusterWrites.submit(request, kind: kind, id: id, route: route))
     }
 
     private func read(_ request: HTTPRequest, route: Route, id: String?, mayHold: Bool) -> HTTPResponse {

@@ -40,10 +40,11 @@ class Node:
         self.port = None
         self.process = None
         self.log_path = os.path.join(self.directory, "serve.log")
+        self.options = []  # more `parley serve` options, for the next start
 
     def start(self, join=(), timeout=30):
         arguments = [BINARY, "serve", "--port", str(self.requested_port), "--database", self.database,
-                     "--node-address", self.node_address, "--node-dir", self.node_dir, "--quiet"]
+                     "--node-address", self.node_address, "--node-dir", self.node_dir, "--quiet"] + self.options
         if join:
             arguments += ["--join", ",".join(join)]
         log = open(self.log_path, "a")

@@ -169,6 +169,38 @@ def test_without_a_quorum_writes_answer_503_and_reads_keep_serving(cluster):
                                                        auth(token), timeout=30)[0] in (201, 409), timeout=30)
 
 
+def test_a_write_waiting_for_the_cluster_holds_up_no_read(cluster):
+    """A member's write waits for the cluster on a thread of its own: the loop that took it goes on serving reads
+    (before, a write that looked for a leader held its loop for seconds)."""
+    token = cluster.create_token("parked")
+    survivor = cluster.nodes[0]
+    survivor.stop()
+    survivor.options = ["--workers", "1"]  # one loop: the write and the reads share it
+    cluster.restart(survivor)
+    assert cluster.wait_until(lambda: survivor.request("POST", "/topics", {"id": "parked-before", "name": "Before"},
+                                                       auth(token), timeout=30)[0] == 201, timeout=30)
+    for node in cluster.nodes[1:]:
+        node.pause()
+    try:
+        answer = {}
+        writer = threading.Thread(target=lambda: answer.update(
+            result=survivor.request("POST", "/topics", {"id": "parked", "name": "Parked"}, auth(token), timeout=30)))
+        writer.start()
+        time.sleep(0.3)  # the write is waiting for a quorum now
+        slowest = 0.0
+        for _ in range(10):
+            started = time.time()
+            assert survivor.request("GET", "/meetings?date=2022-01-12", timeout=10)[0] == 200
+            slowest = max(slowest, time.time() - started)
+        assert slowest < 0.5, f"a read took {slowest:.2f} s while a write waited"
+        assert writer.is_alive(), "the write should still be waiting for the cluster"
+        writer.join(30)
+        assert answer["result"][0] == 503, answer
+    finally:
+        for node in cluster.nodes[1:]:
+            node.resume()
+
+
 class Writer(threading.Thread):
     """Posts topics through one node, retrying each with its Idempotency-Key until acknowledged."""
 

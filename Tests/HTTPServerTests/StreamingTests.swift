@@ -41,8 +41,38 @@ final class StreamingHandler: HTTPHandler {
         }
     }
 
+    /// Answers with what another thread makes once `released` is set, and wakes the loop then (the tick's waker).
+    final class Elsewhere: ResponseStream, Sendable {
+        let released: Locked<Bool>
+        let answer = Locked<String?>(nil)
+        let started = Locked(false)
+        init(released: Locked<Bool>) { self.released = released }
+        func pump(_ tick: StreamTick) -> StreamStep {
+            if let text = answer.withLock({ $0 }) { return .respond(HTTPResponse(status: 201, body: Array(text.utf8))) }
+            if tick.ending { return .respond(HTTPResponse(status: 503)) }
+            let first = started.withLock { started in
+                defer { started = true }
+                return !started
+            }
+            if first, let waker = tick.waker {
+                _ = startThread { [self] in
+                    while !released.withLock({ $0 }) { usleep(1_000) }
+                    answer.withLock { $0 = "made elsewhere" }
+                    waker.wake()
+                }
+            }
+            return .wait
+        }
+    }
+    let released = Locked(false)
+
     func handle(_ request: HTTPRequest) -> HTTPResponse {
         switch request.path {
+        case "/elsewhere":
+            return .deferred(Elsewhere(released: released))
+        case "/release":
+            released.withLock { $0 = true }
+            return HTTPResponse(status: 204)
         case "/ticks":
             var headers = HTTPHeaders()
             headers.add("Content-Type", "text/plain")
@@ -90,6 +120,23 @@ final class StreamingHandler: HTTPHandler {
         #expect(try client.readResponse(timeout: 10)?.text == "later")
         #expect(try client.readResponse(timeout: 10)?.text == "now /after")
         #expect(try client.request("GET", "/again").text == "now /again", "the connection goes on")
+    }
+
+    @Test func aDeferredAnswerMadeOnAnotherThreadGoesOutWhenThatThreadWakesTheLoop() throws {
+        // One loop, pumped by wake-ups only: the poll interval is far longer than the reads' safety bound.
+        let server = try Self.server { $0.streamPollMs = 600_000; $0.workers = 1 }
+        defer { server.shutdown() }
+        let parked = try TestHTTPClient(port: server.port)
+        try parked.send("POST /elsewhere HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+        let deadline = Date().addingTimeInterval(10)
+        while server.stats.openStreams.load(ordering: .relaxed) < 1 && Date() < deadline { usleep(2_000) }
+        // The loop serves others while the POST waits (a write waiting for a cluster's leader, say).
+        #expect(try TestHTTPClient(port: server.port).request("GET", "/meanwhile").text == "now /meanwhile")
+        #expect(try TestHTTPClient(port: server.port).request("POST", "/release").status == 204)
+        let answer = try parked.readResponse(timeout: 10)
+        #expect(answer?.status == 201)
+        #expect(answer?.text == "made elsewhere")
+        #expect(try parked.request("GET", "/after").text == "now /after", "the connection goes on")
     }
 
     @Test func aResponseThatWakesStreamsWakesEveryLoop() throws {

@@ -39,6 +39,12 @@ final class WriteHandler {
             StorageAlarm.shared.writeSucceeded()
             response.wakesStreams = true  // a committed write: event streams on every loop have a change to send
         }
+        return Self.withCORS(response)
+    }
+
+    /// A write's response as a browser may read it.
+    static func withCORS(_ response: HTTPResponse) -> HTTPResponse {
+        var response = response
         response.headers.add("Access-Control-Allow-Origin", "*")
         response.headers.add("Access-Control-Expose-Headers", "ETag, Link, Location")
         return response
