@@ -158,6 +158,19 @@ import Testing
         #expect(invalid.stderr.contains("/meetings/1/parties/0/id: no party with id 'atlantis'"))
         let fresh = try Store.open(path: target)
         #expect(try fresh.readDataVersion() == 88, "the seed, untouched")
+        // An id twice in one collection (the second is named; the first alone is valid).
+        var quotes = try #require(document["quotes"] as? [[String: Any]])
+        quotes.append(quotes[0])
+        var repeated = document
+        repeated["meetings"] = validMeetings
+        repeated["quotes"] = quotes
+        let twice = api.directory.path("twice.json")
+        try JSONSerialization.data(withJSONObject: repeated).write(to: URL(fileURLWithPath: twice))
+        let duplicate = try ParleyBinary.run(["import", twice, "--database", target])
+        #expect(duplicate.status == 1)
+        #expect(duplicate.stderr.contains("/quotes/\(quotes.count - 1)/id: '\(quotes[0]["id"] as? String ?? "")' is in the file twice"),
+                "\(duplicate.stderr)")
+        #expect(try fresh.readDataVersion() == 88, "the seed, untouched")
 
         for (name, text) in [("not-json", "{"), ("not-export", #"{"format": "something-else", "version": 1}"#),
                              ("unknown", #"{"format": "parley-export", "version": 1, "extra": []}"#)] {
