@@ -6,11 +6,12 @@ records), it grows the seed's export with Benchmarks/scale_data.py, loads it wit
 `parley serve --workers 1 --response-cache-mb 0` on it (start timed to the first 200) and measures, over one
 keep-alive connection, every list filter of /meetings and /quotes, search with a rare and a common word, an item, a
 deep keyset page and /changes?since=, all with pages of 5; then POST, PATCH and DELETE; then the server's resident
-memory. Latencies are client-measured round trips on loopback (medians and p99 of REQUESTS requests each), so each
-size's figures compare with the seed's in the same run. Writes a table and a plot (Docs/bench-scale.svg) into
+memory. Every size's server stays up until the reads are done, and they are measured in ROUNDS rounds, each read at all
+sizes back to back. Latencies are client-measured round trips on loopback (the median of the rounds' medians of
+REQUESTS requests each, and the p99 of all of them), so each size's figures compare with the seed's in the same run. Writes a table and a plot (Docs/bench-scale.svg) into
 Docs/BENCHMARKS.md between the bench-scale markers, with the targets marked met or missed.
 
-Environment: SCALE_SIZES, REQUESTS (200), WRITES (60), BENCH_OUT (Docs/BENCHMARKS.md), SCALE_KEEP=1 (keep the
+Environment: SCALE_SIZES, REQUESTS (200), ROUNDS (3), WRITES (60), BENCH_OUT (Docs/BENCHMARKS.md), SCALE_KEEP=1 (keep the
 databases in SCALE_DIR, default /tmp/parley-bench-scale, where the grown exports are kept for the next run),
 BENCH_SKIP_BUILD=1.
 """
@@ -29,6 +30,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build/release/parley")
 SIZES = [int(x) for x in os.environ.get("SCALE_SIZES", "0 10000 100000 1000000").split()]
 REQUESTS = int(os.environ.get("REQUESTS", "200"))
+ROUNDS = int(os.environ.get("ROUNDS", "3"))     # rounds of every read at every size (measure_reads)
 WRITES = int(os.environ.get("WRITES", "60"))
 OUT = os.path.join(ROOT, os.environ.get("BENCH_OUT", "Docs/BENCHMARKS.md"))
 SVG = os.path.join(ROOT, "Docs/bench-scale.svg")
@@ -134,15 +136,33 @@ def percentile(values, fraction):
 
 
 def measure(client, target, count):
-    """(median, p99, records on the page): the page's length says whether two sizes did the same work."""
+    """(round trips in seconds, records on the page): the page's length says whether two sizes did the same work."""
     for _ in range(min(20, count)):
         status, _, body, _ = client.request("GET", target)
         if status != 200:
             raise RuntimeError("%s answered %d: %s" % (target, status, body[:200]))
     data = json.loads(body)["data"]
     items = len(data) if isinstance(data, list) else 1
-    times = [client.request("GET", target)[3] for _ in range(count)]
-    return statistics.median(times), percentile(times, 0.99), items
+    return [client.request("GET", target)[3] for _ in range(count)], items
+
+
+def measure_reads(prepared):
+    """Every read at every size, in ROUNDS rounds, each read at all sizes back to back: what the machine does meanwhile
+    (a run measured one size's reads 2-3x slower than a larger size's, one size after the other) falls on every size
+    alike. A figure is the median of the rounds' medians, with the p99 of all its round trips."""
+    times = {}
+    for _ in range(ROUNDS):
+        for label, pattern in READS:
+            for size, (result, client, values) in prepared.items():
+                round_trips, items = measure(client, pattern.format(**values), REQUESTS)
+                times.setdefault((size, label), []).append((round_trips, items))
+    for size, (result, _, _) in prepared.items():
+        result["reads"] = {}
+        for label, _ in READS:
+            rounds = times[(size, label)]
+            pooled = [t for round_trips, _ in rounds for t in round_trips]
+            result["reads"][label] = (statistics.median(statistics.median(r) for r, _ in rounds),
+                                      percentile(pooled, 0.99), rounds[-1][1])
 
 
 def rss_kib(pid):
@@ -154,7 +174,8 @@ def rss_kib(pid):
     return values
 
 
-def run_size(size, seed_export):
+def prepare_size(size, seed_export):
+    """Builds the size's database and starts its server, timed: (result, server, port, token, the reads' values)."""
     directory = os.path.join(WORK, str(size))
     os.makedirs(directory, exist_ok=True)
     database = os.path.join(directory, "parley.sqlite")
@@ -181,6 +202,11 @@ def run_size(size, seed_export):
         seconds = time.perf_counter() - start
         result["import_seconds"] = seconds
         result["import_rate"] = records / seconds
+        # What was written just before (an export made for this run: 1.6 GB at a million) may still be going back to
+        # disk, competing with the measurements: a run that had just written its exports measured some reads at a
+        # million 1.5-3x slower than the run before, with the kernel's flush thread busy. Written out first; not part
+        # of the import's time, which ended with its own fsync.
+        os.sync()
     result["database_mb"] = sum(os.path.getsize(database + s) for s in ("", "-wal") if os.path.exists(database + s)) / 1e6
     token = subprocess.run([BIN, "token", "create", "--name", "bench", "--database", database], check=True,
                            capture_output=True, text=True).stdout.strip().split()[-1]
@@ -203,32 +229,34 @@ def run_size(size, seed_export):
             server.terminate()
             server.wait()
     result["start_ms"] = min(starts) * 1000
+    status, _, body, _ = client.request("GET", "/topics?limit=1")
+    topic = json.loads(body)["data"][0]["id"]
+    meeting = "synthetic-0000042" if size >= 42 else "nato-russia-council-2022-01-12"
+    day = "2005-06-15" if size > 0 else "2022-01-12"
+    since = max(0, json.loads(client.request("GET", "/healthz")[2]).get("data_version", 100) - 1000)
+    # A deep keyset page: follow ten pages of 500 and keep the cursor found there, with pages of 5.
+    target = "/quotes?kind=direct&limit=500"
+    for _ in range(10):
+        links = json.loads(client.request("GET", target)[2])["links"]
+        if not links.get("next"):
+            break
+        target = links["next"]
+    deep = target.replace("limit=500", "limit=5")
+    values = {"day": day, "topic": topic, "meeting": meeting, "deep": deep, "since": since}
+    # The connection is not kept: while the larger sizes load, the server closes it as idle.
+    return result, server, port, token, values
+
+
+def finish_size(result, server, port, token):
+    """The writes (after every read: they change the data), the resident memory, and the server stopped."""
     try:
-        status, _, body, _ = client.request("GET", "/topics?limit=1")
-        topic = json.loads(body)["data"][0]["id"]
-        meeting = "synthetic-0000042" if size >= 42 else "nato-russia-council-2022-01-12"
-        day = "2005-06-15" if size > 0 else "2022-01-12"
-        since = max(0, json.loads(client.request("GET", "/healthz")[2]).get("data_version", 100) - 1000)
-        # A deep keyset page: follow ten pages of 500 and keep the cursor found there, with pages of 5.
-        target = "/quotes?kind=direct&limit=500"
-        for _ in range(10):
-            links = json.loads(client.request("GET", target)[2])["links"]
-            if not links.get("next"):
-                break
-            target = links["next"]
-        deep = target.replace("limit=500", "limit=5")
-        result["reads"] = {}
-        for label, pattern in READS:
-            path = pattern.format(day=day, topic=topic, meeting=meeting, deep=deep, since=since)
-            result["reads"][label] = measure(client, path, REQUESTS)
-        result["writes"] = writes(client, token, size)
+        result["writes"] = writes(Client(port), token, result["size"])
         result["rss"] = rss_kib(server.pid)
     finally:
         server.terminate()
         server.wait()
-    if os.environ.get("SCALE_KEEP") != "1" and size > 0:
-        shutil.rmtree(directory, ignore_errors=True)
-    return result
+    if os.environ.get("SCALE_KEEP") != "1" and result["size"] > 0:
+        shutil.rmtree(os.path.join(WORK, str(result["size"])), ignore_errors=True)
 
 
 def writes(client, token, size):
@@ -316,13 +344,15 @@ def report(results):
              "Generated by `make bench-scale` on %s (%d cores, load average at the start %s). Each size is the seed's "
              "records plus that many synthetic meetings of 4 quotes each, loaded with `parley import`; the server runs "
              "`--workers 1 --response-cache-mb 0`, so every request reads SQLite. Latencies are median (p99) round trips "
-             "of %d requests over one keep-alive loopback connection, measured by the client, in ms; pages of 5. "
+             "over one keep-alive loopback connection, measured by the client, in ms; pages of 5. Every size's server "
+             "stays up while the reads are measured in %d rounds of %d requests, each read at every size back to back, "
+             "so what else the machine does falls on all sizes alike; a read's median is the median of its rounds'. "
              "A write meets its target when its median at every size is within %.0f× its seed figure. A read is compared "
              "on pages of equal size: with its figure at the smallest size whose page holds as many records as at the "
              "largest (the seed's six meetings answer most filters with no record or one, which is less work, not the "
              "same; such cells say how many records they held), and meets its target when every larger size is within "
              "%.0f× that figure."
-             % (time.strftime("%Y-%m-%d"), os.cpu_count(), LOADAVG, REQUESTS, WRITE_RATIO, READ_RATIO), "",
+             % (time.strftime("%Y-%m-%d"), os.cpu_count(), LOADAVG, ROUNDS, REQUESTS, WRITE_RATIO, READ_RATIO), "",
              "![latency against size](bench-scale.svg)", "",
              "| | " + " | ".join(sizes) + " | target |", "|---|" + "---:|" * len(sizes) + "---|"]
     verdicts = []
@@ -390,10 +420,20 @@ def main():
     seed_export = os.path.join(WORK, "seed-export.json")
     subprocess.run([BIN, "migrate", "--database", seed_db], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([BIN, "export", "--database", seed_db, "--to", seed_export], check=True, stderr=subprocess.DEVNULL)
-    results = []
-    for size in SIZES:
-        results.append(run_size(size, seed_export))
-        log("%d meetings measured" % size)
+    prepared, results = {}, []
+    try:
+        for size in SIZES:
+            prepared[size] = prepare_size(size, seed_export)
+            results.append(prepared[size][0])
+            log("%d meetings loaded and serving" % size)
+        measure_reads({size: (result, Client(port), values) for size, (result, _, port, _, values) in prepared.items()})
+        log("reads measured, %d rounds" % ROUNDS)
+        for size, (result, server, port, token, _) in list(prepared.items()):
+            finish_size(result, server, port, token)
+            del prepared[size]
+    finally:
+        for _, server, _, _, _ in prepared.values():
+            server.terminate()
     svg_plot(results)
     report(results)
 
