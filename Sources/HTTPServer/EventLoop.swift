@@ -10,6 +10,8 @@ final class EventLoop {
     private var listener: Int32
     private let wakeFD: Int32
     private let waker: LoopWaker
+    /// This loop's own eventfd, for the producers that another thread answers.
+    private let streamWaker: StreamWaker
     private let epollFD: Int32
     private let shutdownRequested: @Sendable () -> Bool
 
@@ -35,13 +37,14 @@ final class EventLoop {
     private let timeouts: ConnectionStateMachine.Timeouts
 
     init(configuration: ServerConfiguration, stats: ServerStats, handler: any HTTPHandler, listener: Int32,
-         wakeFD: Int32, waker: LoopWaker, shutdownRequested: @escaping @Sendable () -> Bool) throws {
+         wakeFD: Int32, waker: LoopWaker, streamWaker: StreamWaker, shutdownRequested: @escaping @Sendable () -> Bool) throws {
         self.configuration = configuration
         self.stats = stats
         self.handler = handler
         self.listener = listener
         self.wakeFD = wakeFD
         self.waker = waker
+        self.streamWaker = streamWaker
         timeouts = ConnectionStateMachine.Timeouts(configuration)
         self.shutdownRequested = shutdownRequested
         log = ByteBuffer(capacity: 4096)
@@ -421,7 +424,7 @@ final class EventLoop {
         guard let stream = connection.stream else { return }
         let pending = connection.output?.readableCount ?? 0
         let tick = StreamTick(now: now, round: streamRound, room: max(0, configuration.streamOutputLimit - pending),
-                              ending: ending, waker: StreamWaker(descriptor: wakeFD))
+                              ending: ending, waker: streamWaker)
         switch stream.producer.pump(tick) {
         case .wait:
             if !inline && pending > 0 { flush(connection) }

@@ -39,14 +39,34 @@ public struct StreamTick {
 
 /// Wakes the loop that drives a stream, from any thread: its streams are pumped at once instead of at the next
 /// `ServerConfiguration.streamPollMs`. For a deferred response whose answer another thread makes (a write that waits
-/// for a cluster's leader there, while the loop goes on serving). Valid while the stream is pending: the loop closes
-/// its eventfd only after its last pump, the one with `ending` set.
+/// for a cluster's leader there, while the loop goes on serving). Kept past its stream, or past the server, it wakes
+/// nothing.
 public struct StreamWaker: Sendable {
-    let descriptor: Int32
+    let target: Target
 
-    public func wake() {
-        var one: UInt64 = 1
-        _ = write(descriptor, &one, 8)
+    public func wake() { target.wake() }
+
+    /// A loop's eventfd, written only while it is open: the server closes it under the same lock once its loops
+    /// ended, so a late wake never writes to a descriptor whose number was reused since.
+    final class Target: Sendable {
+        private let descriptor: Locked<Int32?>
+
+        init(_ descriptor: Int32) { self.descriptor = Locked(descriptor) }
+
+        func wake() {
+            descriptor.withLock { descriptor in
+                guard let descriptor else { return }
+                var one: UInt64 = 1
+                _ = write(descriptor, &one, 8)
+            }
+        }
+
+        func close() {
+            descriptor.withLock { descriptor in
+                if let open = descriptor { Glibc.close(open) }
+                descriptor = nil
+            }
+        }
     }
 }
 

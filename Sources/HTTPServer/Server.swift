@@ -14,7 +14,7 @@ public final class Server: Sendable {
     private struct State {
         var port = 0
         var threads: [pthread_t] = []
-        var wakeFDs: [Int32] = []
+        var wakeTargets: [StreamWaker.Target] = []
         var started = false
         var stopped = false
     }
@@ -45,14 +45,16 @@ public final class Server: Sendable {
         var threads: [pthread_t] = []
         let wakeFDs = listeners.map { _ in eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC)) }
         let waker = LoopWaker(descriptors: wakeFDs)
-        for (listener, wakeFD) in zip(listeners, wakeFDs) {
+        let wakeTargets = wakeFDs.map(StreamWaker.Target.init)
+        for (listener, (wakeFD, wakeTarget)) in zip(listeners, zip(wakeFDs, wakeTargets)) {
             let configuration = self.configuration, stats = self.stats, factory = handlerFactory
             let stopping = StopFlag(server: self)
             guard let thread = startThread({
                 let loop: EventLoop
                 do {
                     loop = try EventLoop(configuration: configuration, stats: stats, handler: try factory(),
-                                         listener: listener, wakeFD: wakeFD, waker: waker, shutdownRequested: stopping.isSet)
+                                         listener: listener, wakeFD: wakeFD, waker: waker,
+                                         streamWaker: StreamWaker(target: wakeTarget), shutdownRequested: stopping.isSet)
                 } catch {
                     ready.fail(error)
                     Glibc.close(listener)
@@ -68,7 +70,7 @@ public final class Server: Sendable {
         state.withLock {
             $0.port = port
             $0.threads = threads
-            $0.wakeFDs = wakeFDs
+            $0.wakeTargets = wakeTargets
             $0.started = true
         }
         if let error = ready.wait() {
@@ -83,16 +85,13 @@ public final class Server: Sendable {
     /// returns when every loop has ended (within the configured grace period).
     public func shutdown() {
         stopping.store(true, ordering: .releasing)
-        let (threads, wakeFDs) = state.withLock { state -> ([pthread_t], [Int32]) in
-            defer { state.threads = []; state.wakeFDs = [] }
-            return (state.threads, state.wakeFDs)
+        let (threads, wakeTargets) = state.withLock { state -> ([pthread_t], [StreamWaker.Target]) in
+            defer { state.threads = []; state.wakeTargets = [] }
+            return (state.threads, state.wakeTargets)
         }
-        for fd in wakeFDs {
-            var one: UInt64 = 1
-            _ = write(fd, &one, 8)
-        }
+        for target in wakeTargets { target.wake() }
         for thread in threads { pthread_join(thread, nil) }
-        for fd in wakeFDs { Glibc.close(fd) }
+        for target in wakeTargets { target.close() }
     }
 }
 

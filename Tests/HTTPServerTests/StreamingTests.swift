@@ -54,12 +54,12 @@ final class StreamingHandler: HTTPHandler {
                 defer { started = true }
                 return !started
             }
-            if first, let waker = tick.waker {
-                _ = startThread { [self] in
-                    while !released.withLock({ $0 }) { usleep(1_000) }
-                    answer.withLock { $0 = "made elsewhere" }
-                    waker.wake()
-                }
+            if first, let waker = tick.waker, let thread = startThread({ [self] in
+                while !released.withLock({ $0 }) { usleep(1_000) }
+                answer.withLock { $0 = "made elsewhere" }
+                waker.wake()
+            }) {
+                pthread_detach(thread)  // never joined: it ends on its own
             }
             return .wait
         }

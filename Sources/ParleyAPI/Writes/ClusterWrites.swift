@@ -23,17 +23,18 @@ final class ClusterWrites: @unchecked Sendable {  // `jobs` and `stopped` are gu
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let queued = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
-    /// The writes' thread of a server whose configuration makes it a cluster member, nil for a single node.
+    /// The writes' thread of a server whose configuration makes it a cluster member, nil for a single node (and if no
+    /// thread can be started: the loops then write themselves, as before).
     static func forMember(_ configuration: APIConfiguration) -> ClusterWrites? {
         configuration.replication == nil ? nil : ClusterWrites(configuration: configuration)
     }
 
     /// Starts the thread, which opens its own connection to the member's file.
-    private init(configuration: APIConfiguration) {
+    private init?(configuration: APIConfiguration) {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(queued, nil)
-        let started = startThread { [self] in run(configuration) }
-        if started == nil { fatalError("cannot start the cluster writes' thread") }
+        guard let thread = startThread({ [self] in run(configuration) }) else { return nil }
+        pthread_detach(thread)  // it serves the process's life and is never joined
     }
 
     /// Queues a write; the loop sends the response the returned producer answers with.
@@ -95,8 +96,7 @@ final class PendingWrite: ResponseStream, Sendable {
         }
     }
 
-    /// Hands the response over and wakes the loop (under the lock, so never after the loop gave up on it and went on
-    /// to close its eventfd).
+    /// Hands the response over and wakes the loop, unless the loop already answered without it.
     func finish(_ response: HTTPResponse) {
         state.withLock { state in
             guard !state.abandoned else { return }
