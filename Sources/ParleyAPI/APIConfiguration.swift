@@ -34,3 +34,12 @@ public struct APIConfiguration: Sendable {
         self.maxAge = maxAge
     }
 }
+
+extension APIConfiguration {
+    /// A connection of this server's own to its file (each loop's, the cluster writes' thread's).
+    func openStore() throws -> Store {
+        let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create, migrate: migrate)
+        store.replication = replication
+        return store
+    }
+}

@@ -30,9 +30,7 @@ public final class APIHandler: HTTPHandler {
         self.metrics = metrics
         self.budget = budget
         self.clusterWrites = clusterWrites
-        store = try Store.open(path: configuration.databasePath, mode: configuration.readOnly ? .readOnly : .create,
-                               migrate: configuration.migrate)
-        store.replication = configuration.replication
+        store = try configuration.openStore()
         cache = ResponseCache(budget: budget)
         writer = WriteHandler(store: store, readOnly: configuration.readOnly)
         cacheControl = "public, max-age=\(configuration.maxAge)"

@@ -133,6 +133,14 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
+    /// Whether the schema has a table (or virtual table) of this name: derived data rebuilt by every migration exists
+    /// only from the migration that made it.
+    func hasTable(_ name: String) throws -> Bool {
+        let statement = try prepare("SELECT 1 FROM sqlite_master WHERE name = ?1")
+        try statement.bind(1, name)
+        return try statement.using { try $0.step() }
+    }
+
     /// Runs one or more statements that return no rows we need (schema, migrations, pragmas).
     public func execute(_ sql: String) throws {
         var errorMessage: UnsafeMutablePointer<CChar>?

@@ -119,9 +119,7 @@ public enum SearchIndex {
     /// Rebuilds the whole index (every migration from the one that created these tables on).
     public static func rebuild(in database: Database) throws {
         // Before migration 4 the schema had one table for all collections, which the seed filled itself.
-        let present = try database.prepare("SELECT 1 FROM sqlite_master WHERE name = 'quotes_search_keys'")
-        guard try present.step() else { return }
-        present.reset()
+        guard try database.hasTable("quotes_search_keys") else { return }
         for searched in all { try rebuild(searched, in: database) }
     }
 

@@ -10,7 +10,7 @@ import ParleyStore
 /// parks the request (a deferred response, as a long poll) and goes on; this thread runs the write through its own
 /// connection and `WriteHandler`, and wakes the loop with the answer. A member's writes were serialised already (one
 /// link to the leader, the replica's write lock), so one thread costs them no concurrency.
-final class ClusterWrites: @unchecked Sendable {  // `jobs` and `stopped` are guarded by `mutex`
+final class ClusterWrites: @unchecked Sendable {  // `jobs` is guarded by `mutex`
     private struct Job {
         let request: HTTPRequest
         let kind: ResourceKind
@@ -51,10 +51,7 @@ final class ClusterWrites: @unchecked Sendable {  // `jobs` and `stopped` are gu
         let writer: WriteHandler?
         let failure: String
         do {
-            let store = try Store.open(path: configuration.databasePath, mode: configuration.readOnly ? .readOnly : .create,
-                                       migrate: configuration.migrate)
-            store.replication = configuration.replication
-            writer = WriteHandler(store: store, readOnly: configuration.readOnly)
+            writer = WriteHandler(store: try configuration.openStore(), readOnly: configuration.readOnly)
             failure = ""
         } catch {
             writer = nil

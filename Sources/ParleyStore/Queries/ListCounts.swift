@@ -69,9 +69,7 @@ public enum ListCounts {
 
     /// Rebuilds both tables from the records (every migration from migration 5 on, and the end of a bulk load).
     static func rebuild(in database: Database) throws {
-        let present = try database.prepare("SELECT 1 FROM sqlite_master WHERE name = 'list_counts'")
-        guard try present.step() else { return }
-        present.reset()
+        guard try database.hasTable("list_counts") else { return }
         try database.execute("DELETE FROM list_counts")
         try database.execute("DELETE FROM date_counts")
         try database.execute("""

@@ -28,9 +28,7 @@ enum MeetingSQL {
     /// Sets each class's bound to its longest meeting, exactly (every migration from migration 6 on, and the end of a
     /// bulk load): one walk of `meetings_span`, which holds both dates.
     static func rebuildSpanBounds(in database: Database) throws {
-        let present = try database.prepare("SELECT 1 FROM sqlite_master WHERE name = 'span_bounds'")
-        guard try present.step() else { return }
-        present.reset()
+        guard try database.hasTable("span_bounds") else { return }
         try database.execute("DELETE FROM span_bounds")
         try database.execute("""
             INSERT INTO span_bounds (span_class, longest)
@@ -83,13 +81,16 @@ enum MeetingParameter: Int {
 /// A length class some meeting has, and how far back before a day its meetings in progress may have begun.
 struct SpanClass: Equatable {
     let number: Int
-    /// Days after its first day that the class's longest meeting lasted (`span_bounds`, an upper bound), or without
-    /// it the class's own bound, 2^c - 1.
-    let longest: Int?
+    /// The date modifier of the arm's first day, `date(day, window)`: as many days back as the class's longest meeting
+    /// lasted (`span_bounds`, an upper bound), or without one the class's own bound, 2^c - 1. The last class has no
+    /// bound of its own: a million days back is before year 1, and `date` still answers a text that sorts before every
+    /// date. Made once per data version (`spanClasses`), not per request.
+    let window: String
 
-    /// The date modifier of the arm's first day, `date(day, window)`. The last class has no bound of its own: a
-    /// million days back is before year 1, and `date` still answers a text that sorts before every date.
-    var window: String { "-\(longest ?? MeetingSQL.longestStart(ofClass: number) ?? 1_000_000) days" }
+    init(number: Int, longest: Int?) {
+        self.number = number
+        window = "-\(longest ?? MeetingSQL.longestStart(ofClass: number) ?? 1_000_000) days"
+    }
 }
 
 extension Store {
