@@ -39,15 +39,8 @@ extension Resource {
 enum ResourceKind: String, CaseIterable, Sendable {
     case meetings, parties, people, quotes, topics, demands, sources
 
-    var type: any Resource.Type {
-        switch self {
-        case .meetings: MeetingsResource.self
-        case .parties: PartiesResource.self
-        case .people: PeopleResource.self
-        case .quotes: QuotesResource.self
-        case .topics: TopicsResource.self
-        case .demands: DemandsResource.self
-        case .sources: SourcesResource.self
-        }
-    }
+    var type: any Resource.Type { writable?.resource ?? SourcesResource.self }
+
+    /// The collection the write API writes this one's records to; nil for sources, which are read-only.
+    var writable: RecordCollection? { RecordCollection(rawValue: rawValue) }
 }

@@ -121,8 +121,8 @@ import Testing
 
     @Test func statementsAreReused() throws {
         _ = try store.meeting(id: "nato-russia-council-2022-01-12")
-        let first = try store.database.statement(MeetingSQL.one)
+        let first = try store.database.statement(MeetingSQL.table.one)
         _ = try store.meeting(id: "us-russia-geneva-2022-01-10")
-        #expect(try store.database.statement(MeetingSQL.one) === first)
+        #expect(try store.database.statement(MeetingSQL.table.one) === first)
     }
 }

@@ -29,12 +29,10 @@ public enum Exporter {
             json.field("schema_version", store.schemaVersion)
             json.field("data_version", dataVersion)
             counts.append(("sources", try write(SourcesResource.self, store, into: &json)))
-            counts.append(("topics", try write(TopicsResource.self, store, into: &json)))
-            counts.append(("parties", try write(PartiesResource.self, store, into: &json)))
-            counts.append(("people", try write(PeopleResource.self, store, into: &json)))
-            counts.append(("meetings", try write(MeetingsResource.self, store, into: &json)))
-            counts.append(("quotes", try write(QuotesResource.self, store, into: &json)))
-            counts.append(("demands", try write(DemandsResource.self, store, into: &json)))
+            // In the order an import creates them: what others refer to first.
+            for collection in Importer.order {
+                counts.append((collection.rawValue, try write(collection.resource, store, into: &json)))
+            }
             json.endObject()
             var bytes = json.bytes
             bytes.append(UInt8(ascii: "\n"))

@@ -124,14 +124,7 @@ public enum Importer {
     /// Validates one record (on the validating thread): its id, its errors, and how to insert it when it has none.
     @Sendable static func validate(_ collection: RecordCollection, _ item: JSONValue, _ resolver: FileResolver) throws
         -> (String, [FieldError], ((Store) throws -> Void)?) {
-        switch collection {
-        case .topics: try validate(TopicsResource.self, item, resolver)
-        case .parties: try validate(PartiesResource.self, item, resolver)
-        case .people: try validate(PeopleResource.self, item, resolver)
-        case .meetings: try validate(MeetingsResource.self, item, resolver)
-        case .quotes: try validate(QuotesResource.self, item, resolver)
-        case .demands: try validate(DemandsResource.self, item, resolver)
-        }
+        try validate(collection.resource, item, resolver)
     }
 
     private static func validate<R: WritableResource>(_: R.Type, _ item: JSONValue, _ resolver: FileResolver) throws

@@ -19,6 +19,20 @@ protocol WritableResource: Resource {
     static func document(_ draft: Draft) -> JSONValue
 }
 
+extension RecordCollection {
+    /// The resource of this collection's records: how they are validated, read, encoded and written.
+    var resource: any WritableResource.Type {
+        switch self {
+        case .meetings: MeetingsResource.self
+        case .parties: PartiesResource.self
+        case .people: PeopleResource.self
+        case .quotes: QuotesResource.self
+        case .topics: TopicsResource.self
+        case .demands: DemandsResource.self
+        }
+    }
+}
+
 /// Builders for the documents merge patches apply to.
 enum Document {
     static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }

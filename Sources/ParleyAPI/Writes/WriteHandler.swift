@@ -51,15 +51,8 @@ final class WriteHandler {
     }
 
     private func dispatch(_ request: HTTPRequest, kind: ResourceKind, id: String?) throws -> HTTPResponse {
-        switch kind {
-        case .meetings: try handle(MeetingsResource.self, request, id: id)
-        case .parties: try handle(PartiesResource.self, request, id: id)
-        case .people: try handle(PeopleResource.self, request, id: id)
-        case .quotes: try handle(QuotesResource.self, request, id: id)
-        case .topics: try handle(TopicsResource.self, request, id: id)
-        case .demands: try handle(DemandsResource.self, request, id: id)
-        case .sources: WriteProblem.response(405, "sources are read-only")
-        }
+        guard let collection = kind.writable else { return WriteProblem.response(405, "sources are read-only") }
+        return try handle(collection.resource, request, id: id)
     }
 
     private static func answer(_ error: any Error) -> HTTPResponse {

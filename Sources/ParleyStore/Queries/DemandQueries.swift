@@ -5,12 +5,9 @@ enum DemandSQL {
         columns: "d.id, d.text, d.summary, d.party_id, p.name, d.meeting_id, m.title",
         joins: "JOIN parties p ON p.id = d.party_id LEFT JOIN meetings m ON m.id = d.meeting_id",
         order: ["d.id"])
-    static let one = SQL("SELECT \(table.columns) FROM demands d \(table.joins) WHERE d.id = ?1")
 
-    static let addressees = PageRelation("p.id, p.name", from: "demand_addressees", owner: "demand_id",
-                                         joins: "JOIN parties p ON p.id = x.party_id", order: "x.party_id")
-    static let topics = PageRelation("t.id, t.name", from: "demand_topics", owner: "demand_id",
-                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
+    static let addressees = PageRelation(referencedBy: DemandTables.addressees)
+    static let topics = PageRelation(referencedBy: DemandTables.topics)
 }
 
 extension Store {
@@ -42,7 +39,7 @@ extension Store {
     }
 
     public func demand(id: String) throws -> Demand? {
-        try one(DemandSQL.one, id: id, row: Self.demandRow, related: loadRelated)
+        try one(DemandSQL.table.one, id: id, row: Self.demandRow, related: loadRelated)
     }
 
     static func demandRow(_ s: Statement) -> Demand {

@@ -18,10 +18,31 @@ struct ListTable {
     /// The list's order, as columns of `alias` (and the cursor's components, in that order).
     let order: [String]
     /// Where `order` is in `columns` (1-based), for compound statements, whose ORDER BY names result columns.
-    var orderPositions: [Int] = []
+    var orderPositions: [Int]
     /// The index that yields `order`, named so that a list no filter drives walks it (rather than an index a
     /// residual filter could use, which would sort every match).
     var orderIndex: String?
+
+    /// The record whose id is ?1, with the list's columns (for the tables keyed by `id`).
+    let one: SQL
+
+    init(table: String, alias: String, columns: String, joins: String, order: [String], orderPositions: [Int] = [],
+         orderIndex: String? = nil) {
+        self.table = table
+        self.alias = alias
+        self.columns = columns
+        self.joins = joins
+        self.order = order
+        self.orderPositions = orderPositions
+        self.orderIndex = orderIndex
+        one = SQL("SELECT \(columns) FROM \(table) \(alias)\(joins.isEmpty ? "" : " " + joins) WHERE \(alias).id = ?1")
+    }
+
+    /// A list of `record`'s rows as written (`RecordTables.swift`), column for column.
+    init(_ record: RecordTable, alias: String, order: [String], orderPositions: [Int] = [], orderIndex: String? = nil) {
+        self.init(table: record.table, alias: alias, columns: record.columns.map { alias + "." + $0 }.joined(separator: ", "),
+                  joins: "", order: order, orderPositions: orderPositions, orderIndex: orderIndex)
+    }
 
     /// The table read in its own order.
     var inOrder: String { "\(table) \(alias)" + (orderIndex.map { " INDEXED BY " + $0 } ?? "") }

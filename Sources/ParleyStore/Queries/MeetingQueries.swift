@@ -1,14 +1,7 @@
 /// `/meetings`: filtered by day, period, party, person, topic, kind and search; sorted by date, then id.
 enum MeetingSQL {
-    static let table = ListTable(
-        table: "meetings", alias: "m",
-        columns: """
-            m.id, m.title, m.kind, m.date, m.end_date, m.date_basis, m.location_city, m.location_country,
-            m.location_basis, m.status, m.summary
-            """,
-        joins: "", order: ["m.date", "m.id"], orderPositions: [4, 1], orderIndex: "meetings_order")
-
-    static let one = SQL("SELECT \(table.columns) FROM meetings m WHERE m.id = ?1")
+    static let table = ListTable(MeetingTables.record, alias: "m", order: ["m.date", "m.id"], orderPositions: [4, 1],
+                                 orderIndex: "meetings_order")
 
     /// The length classes of migration 4 (`span_class`): a meeting of class c lasts at most 2^c days, so it is in
     /// progress on day D only if it began at most 2^c - 1 days before; the last class has no bound.
@@ -37,8 +30,7 @@ enum MeetingSQL {
     }
 
     /// In the junction's order (by party id); `byRole` then puts them in the order the API shows.
-    static let parties = PageRelation("p.id, p.name, x.role", from: "meeting_parties", owner: "meeting_id",
-                                      joins: "JOIN parties p ON p.id = x.party_id", order: "x.party_id")
+    static let parties = PageRelation(referencedBy: MeetingTables.parties, extra: ["x.role"])
 
     /// The order of a meeting's parties by role; other roles (a subject) come last. Each role's parties stay in id order.
     static let roleOrder = ["host", "negotiating-side", "author", "addressee", "consulted"]
@@ -50,10 +42,8 @@ enum MeetingSQL {
         return parties.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
     // Related lists order by the junction table's column (equal to the joined id).
-    static let participants = PageRelation("p.id, p.name, x.role", from: "meeting_participants", owner: "meeting_id",
-                                           joins: "JOIN people p ON p.id = x.person_id", order: "x.person_id")
-    static let topics = PageRelation("t.id, t.name", from: "meeting_topics", owner: "meeting_id",
-                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
+    static let participants = PageRelation(referencedBy: MeetingTables.participants, extra: ["x.role"])
+    static let topics = PageRelation(referencedBy: MeetingTables.topics)
 }
 
 /// The parameters of a meetings list, one fixed number per filter (`ListParameters(slots:)`), so that a list's
@@ -195,7 +185,7 @@ extension Store {
     }
 
     public func meeting(id: String) throws -> Meeting? {
-        try one(MeetingSQL.one, id: id, row: Self.meetingRow, related: loadRelated)
+        try one(MeetingSQL.table.one, id: id, row: Self.meetingRow, related: loadRelated)
     }
 
     static func meetingRow(_ s: Statement) -> Meeting {

@@ -74,6 +74,20 @@ struct PageRelation {
             """)
         oneSorts = !indexOrder
     }
+
+    /// The records that `rows` (aliased `x`) refer to, by id and name (columns 1 and 2), then the rows' own `extra`
+    /// columns (`x.role`), in the order of the referred ids: the order of the junction's primary key.
+    init(referencedBy rows: OwnedRows, extra: [String] = []) {
+        guard let reference = rows.reference else { preconditionFailure("\(rows.table) refers to no record") }
+        let target = reference.target.record
+        self.init((["r.id", "r.\(target.nameColumn)"] + extra).joined(separator: ", "), from: rows.table, owner: rows.owner,
+                  joins: "JOIN \(target.table) r ON r.id = x.\(reference.column)", order: "x.\(reference.column)")
+    }
+
+    /// Columns of the owned `rows` (aliased `x`) and of `joins`, in `order`.
+    init(_ columns: String, of rows: OwnedRows, joins: String = "", order: String, indexOrder: Bool = true) {
+        self.init(columns, from: rows.table, owner: rows.owner, joins: joins, order: order, indexOrder: indexOrder)
+    }
 }
 
 extension Store {

@@ -1,14 +1,10 @@
 /// `/parties`: filtered by kind and by organization membership; sorted by id.
 enum PartySQL {
-    static let table = ListTable(table: "parties", alias: "p", columns: "p.id, p.name, p.kind, p.summary", joins: "",
-                                 order: ["p.id"])
-    static let one = SQL("SELECT \(table.columns) FROM parties p WHERE p.id = ?1")
+    static let table = ListTable(PartyTables.record, alias: "p", order: ["p.id"])
 
-    static let aliases = PageRelation("x.alias, x.note", from: "party_aliases", owner: "party_id", order: "x.alias")
-    static let memberOf = PageRelation("o.id, o.name, x.basis", from: "memberships", owner: "member_id",
-                                       joins: "JOIN parties o ON o.id = x.organization_id", order: "x.organization_id")
-    static let members = PageRelation("m.id, m.name, x.basis", from: "memberships", owner: "organization_id",
-                                      joins: "JOIN parties m ON m.id = x.member_id", order: "x.member_id")
+    static let aliases = PageRelation("x.alias, x.note", of: PartyTables.aliases, order: "x.alias")
+    static let memberOf = PageRelation(referencedBy: PartyTables.memberOf, extra: ["x.basis"])
+    static let members = PageRelation(referencedBy: PartyTables.members, extra: ["x.basis"])
 }
 
 extension Store {
@@ -37,7 +33,7 @@ extension Store {
     }
 
     public func party(id: String) throws -> Party? {
-        try one(PartySQL.one, id: id, row: Self.partyRow, related: loadRelated)
+        try one(PartySQL.table.one, id: id, row: Self.partyRow, related: loadRelated)
     }
 
     static func partyRow(_ s: Statement) -> Party {

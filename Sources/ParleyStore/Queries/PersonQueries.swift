@@ -1,12 +1,10 @@
 /// `/people`: filtered by the party of a post held and by search; sorted by id.
 enum PersonSQL {
-    static let table = ListTable(table: "people", alias: "p", columns: "p.id, p.name, p.summary", joins: "",
-                                 order: ["p.id"])
-    static let one = SQL("SELECT \(table.columns) FROM people p WHERE p.id = ?1")
+    static let table = ListTable(PersonTables.record, alias: "p", order: ["p.id"])
 
-    static let aliases = PageRelation("x.alias, x.note", from: "person_aliases", owner: "person_id", order: "x.alias")
+    static let aliases = PageRelation("x.alias, x.note", of: PersonTables.aliases, order: "x.alias")
     static let posts = PageRelation("x.title, x.party_id, pa.name, x.start_date, x.end_date, x.basis",
-                                    from: "posts", owner: "person_id", joins: "LEFT JOIN parties pa ON pa.id = x.party_id",
+                                    of: PersonTables.posts, joins: "LEFT JOIN parties pa ON pa.id = x.party_id",
                                     order: "x.start_date IS NULL, x.start_date, x.id", indexOrder: false)
 }
 
@@ -45,7 +43,7 @@ extension Store {
     }
 
     public func person(id: String) throws -> Person? {
-        try one(PersonSQL.one, id: id, row: Self.personRow, related: loadRelated)
+        try one(PersonSQL.table.one, id: id, row: Self.personRow, related: loadRelated)
     }
 
     static func personRow(_ s: Statement) -> Person {

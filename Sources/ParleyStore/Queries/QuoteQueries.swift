@@ -17,10 +17,8 @@ enum QuoteSQL {
     /// `quotes_date`, merged (as a meetings day merges its length classes). A longer one counts its matches first.
     static let maximumDayArms = 31
 
-    static let one = SQL("SELECT \(table.columns) FROM quotes q \(table.joins) WHERE q.id = ?1")
 
-    static let topics = PageRelation("t.id, t.name", from: "quote_topics", owner: "quote_id",
-                                     joins: "JOIN topics t ON t.id = x.topic_id", order: "x.topic_id")
+    static let topics = PageRelation(referencedBy: QuoteTables.topics)
 
     /// The days from `from` to `to`, both included, when there are at least one and at most `maximumDayArms`.
     static func days(from: Day, to: Day) -> [Day]? {
@@ -106,7 +104,7 @@ extension Store {
     }
 
     public func quote(id: String) throws -> Quote? {
-        try one(QuoteSQL.one, id: id, row: Self.quoteRow, related: loadRelated)
+        try one(QuoteSQL.table.one, id: id, row: Self.quoteRow, related: loadRelated)
     }
 
     static func quoteRow(_ s: Statement) -> Quote {

@@ -7,7 +7,6 @@ enum SourceSQL {
             s.published, s.published_basis, s.file
             """,
         joins: "", order: ["s.id"])
-    static let one = SQL("SELECT \(table.columns) FROM sources s WHERE s.id = ?1")
     static let paragraphs = PageRelation("x.number, x.text", from: "paragraphs", owner: "source_id", order: "x.number")
 }
 
@@ -21,7 +20,7 @@ extension Store {
     }
 
     public func source(id: String) throws -> Source? {
-        try one(SourceSQL.one, id: id, row: Self.sourceRow, related: loadRelated)
+        try one(SourceSQL.table.one, id: id, row: Self.sourceRow, related: loadRelated)
     }
 
     static func sourceRow(_ s: Statement) -> Source {

@@ -1,8 +1,6 @@
 /// `/topics`: every topic, sorted by id.
 enum TopicSQL {
-    static let table = ListTable(table: "topics", alias: "t", columns: "t.id, t.name, t.description", joins: "",
-                                 order: ["t.id"])
-    static let one = SQL("SELECT \(table.columns) FROM topics t WHERE t.id = ?1")
+    static let table = ListTable(TopicTables.record, alias: "t", order: ["t.id"])
 }
 
 extension Store {
@@ -15,7 +13,7 @@ extension Store {
     }
 
     public func topic(id: String) throws -> Topic? {
-        try one(TopicSQL.one, id: id, row: Self.topicRow, related: loadRelated)
+        try one(TopicSQL.table.one, id: id, row: Self.topicRow, related: loadRelated)
     }
 
     static func topicRow(_ s: Statement) -> Topic {

@@ -1,11 +1,15 @@
 /// Loading many records at once (`parley import`), linear in their number.
 extension Store {
-    /// The tables whose secondary indexes a bulk load rebuilds.
-    static let bulkLoadedTables = [
-        "meetings", "meeting_parties", "meeting_participants", "meeting_topics", "quotes", "quote_topics", "people",
-        "person_aliases", "posts", "parties", "party_aliases", "memberships", "topics", "demands", "demand_addressees",
-        "demand_topics", "record_sources", "changes",
-    ]
+    /// The tables whose secondary indexes a bulk load rebuilds: every table a record is written to, and the feed.
+    static let bulkLoadedTables: [String] = {
+        var tables: [String] = []
+        for collection in RecordCollection.allCases {
+            for table in [collection.record.table] + collection.owned.map(\.table) where !tables.contains(table) {
+                tables.append(table)
+            }
+        }
+        return tables + ["record_sources", "changes"]
+    }()
 
     /// Runs `body`, which creates many records, inside the caller's write transaction, as one bulk load: the tables'
     /// secondary indexes are dropped first and created again after (one sort each, instead of a random B-tree insert

@@ -52,7 +52,7 @@ extension Store {
         guard referrers.isEmpty else { throw StoreError.stillReferenced(referrers) }
         try setRecordSources(collection, id: id, [])
         // The record's own child rows go with it (ON DELETE CASCADE).
-        try run(WriteSQL.delete(collection), id)
+        try run(collection.record.delete, id)
         try SearchIndex.reindex(collection: collection.rawValue, id: id, in: database)
         return try recordChange(collection, id: id, operation: .delete, actor: actor)
     }
@@ -64,7 +64,7 @@ extension Store {
 
     /// The name (a meeting's title) of a record, or nil when there is none with that id.
     public func name(of collection: RecordCollection, id: String) throws -> String? {
-        try database.withStatement(WriteSQL.name(collection)) { statement in
+        try database.withStatement(collection.record.name) { statement in
             try statement.bind(1, id)
             return try statement.step() ? statement.text(0) : nil
         }
@@ -82,7 +82,7 @@ extension Store {
     /// Records that refer to this one, and in which field, sorted by collection and id: every one, or with `limit`
     /// at most that many (a refused DELETE names a few; it need not count a party's million meetings).
     public func references(to collection: RecordCollection, id: String, limit: Int? = nil) throws -> [RecordReference] {
-        guard let sql = WriteSQL.references(collection) else { return [] }
+        guard let sql = collection.referencesSQL else { return [] }
         return try database.withStatement(sql) { statement in
             try statement.bind(1, id)
             try statement.bind(2, limit ?? -1)  // a negative LIMIT is none
@@ -133,6 +133,10 @@ extension Store {
 
     /// Runs a statement that takes the record id as ?1 and further text or integer parameters.
     func run(_ sql: SQL, _ id: String, _ values: SQLValue...) throws {
+        try run(sql, id, values)
+    }
+
+    func run(_ sql: SQL, _ id: String, _ values: [SQLValue]) throws {
         try database.withStatement(sql) { statement in
             try statement.bind(1, id)
             for (offset, value) in values.enumerated() {
@@ -164,7 +168,7 @@ enum SQLValue {
     case int(Int?)
 }
 
-/// The statements every collection shares, by collection.
+/// The statements every collection shares (each collection's own are derived from its tables: `RecordTables.swift`).
 enum WriteSQL {
     static let insertChange = SQL("INSERT INTO changes (collection, record_id, operation, actor) VALUES (?1, ?2, ?3, ?4)")
     static let deleteRecordSources = SQL("DELETE FROM record_sources WHERE collection = ?1 AND record_id = ?2")
@@ -172,81 +176,6 @@ enum WriteSQL {
         INSERT INTO record_sources (collection, record_id, source_id, paragraph) VALUES (?1, ?2, ?3, ?4)
         """)
     static let paragraph = SQL("SELECT text FROM paragraphs WHERE source_id = ?1 AND number = ?2")
-
-    static func name(_ collection: RecordCollection) -> SQL {
-        switch collection {
-        case .meetings: nameOfMeeting
-        case .parties: nameOfParty
-        case .people: nameOfPerson
-        case .quotes: nameOfQuote
-        case .topics: nameOfTopic
-        case .demands: nameOfDemand
-        }
-    }
-
-    static let nameOfMeeting = SQL("SELECT title FROM meetings WHERE id = ?1")
-    static let nameOfParty = SQL("SELECT name FROM parties WHERE id = ?1")
-    static let nameOfPerson = SQL("SELECT name FROM people WHERE id = ?1")
-    static let nameOfQuote = SQL("SELECT id FROM quotes WHERE id = ?1")
-    static let nameOfTopic = SQL("SELECT name FROM topics WHERE id = ?1")
-    static let nameOfDemand = SQL("SELECT id FROM demands WHERE id = ?1")
-
-    static func delete(_ collection: RecordCollection) -> SQL {
-        switch collection {
-        case .meetings: deleteMeeting
-        case .parties: deleteParty
-        case .people: deletePerson
-        case .quotes: deleteQuote
-        case .topics: deleteTopic
-        case .demands: deleteDemand
-        }
-    }
-
-    static let deleteMeeting = SQL("DELETE FROM meetings WHERE id = ?1")
-    static let deleteParty = SQL("DELETE FROM parties WHERE id = ?1")
-    static let deletePerson = SQL("DELETE FROM people WHERE id = ?1")
-    static let deleteQuote = SQL("DELETE FROM quotes WHERE id = ?1")
-    static let deleteTopic = SQL("DELETE FROM topics WHERE id = ?1")
-    static let deleteDemand = SQL("DELETE FROM demands WHERE id = ?1")
-
-    /// (collection, id, field) of the records referring to ?1, at most ?2 of them. Quotes and demands are referred to by
-    /// nothing. Each arm is one index range; no arm yields what another does, so UNION ALL needs no sort to deduplicate.
-    static func references(_ collection: RecordCollection) -> SQL? {
-        switch collection {
-        case .topics: referencesToTopic
-        case .parties: referencesToParty
-        case .people: referencesToPerson
-        case .meetings: referencesToMeeting
-        case .quotes, .demands: nil
-        }
-    }
-
-    static let referencesToTopic = SQL("""
-            SELECT 'demands', demand_id, 'topics' FROM demand_topics WHERE topic_id = ?1
-            UNION ALL SELECT 'meetings', meeting_id, 'topics' FROM meeting_topics WHERE topic_id = ?1
-            UNION ALL SELECT 'quotes', quote_id, 'topics' FROM quote_topics WHERE topic_id = ?1
-            LIMIT ?2
-            """)
-    static let referencesToParty = SQL("""
-            SELECT 'demands', id, 'party' FROM demands WHERE party_id = ?1
-            UNION ALL SELECT 'demands', demand_id, 'addressees' FROM demand_addressees WHERE party_id = ?1
-            UNION ALL SELECT 'meetings', meeting_id, 'parties' FROM meeting_parties WHERE party_id = ?1
-            UNION ALL SELECT 'parties', organization_id, 'members' FROM memberships WHERE member_id = ?1
-            UNION ALL SELECT 'parties', member_id, 'member_of' FROM memberships WHERE organization_id = ?1
-            UNION ALL SELECT 'people', person_id, 'posts' FROM posts WHERE party_id = ?1
-            UNION ALL SELECT 'quotes', id, 'party' FROM quotes WHERE party_id = ?1
-            LIMIT ?2
-            """)
-    static let referencesToPerson = SQL("""
-            SELECT 'meetings', meeting_id, 'participants' FROM meeting_participants WHERE person_id = ?1
-            UNION ALL SELECT 'quotes', id, 'speaker' FROM quotes WHERE speaker_id = ?1
-            LIMIT ?2
-            """)
-    static let referencesToMeeting = SQL("""
-            SELECT 'demands', id, 'meeting' FROM demands WHERE meeting_id = ?1
-            UNION ALL SELECT 'quotes', id, 'meeting' FROM quotes WHERE meeting_id = ?1
-            LIMIT ?2
-            """)
 }
 
 extension Store {
@@ -255,14 +184,14 @@ extension Store {
     public func removeAllRecords(actor: String) throws -> Int {
         var removed = 0
         for collection in RecordCollection.allCases {
-            let ids = try database.withStatement(WriteSQL.allIDs(collection)) { statement in
+            let ids = try database.withStatement(collection.record.allIDs) { statement in
                 var ids: [String] = []
                 while try statement.step() { ids.append(statement.text(0)) }
                 return ids
             }
             for id in ids {
                 try setRecordSources(collection, id: id, [])
-                try run(WriteSQL.delete(collection), id)
+                try run(collection.record.delete, id)
                 try SearchIndex.reindex(collection: collection.rawValue, id: id, in: database)
                 try recordChange(collection, id: id, operation: .delete, actor: actor)
                 removed += 1
@@ -270,24 +199,4 @@ extension Store {
         }
         return removed
     }
-}
-
-extension WriteSQL {
-    static func allIDs(_ collection: RecordCollection) -> SQL {
-        switch collection {
-        case .meetings: allMeetings
-        case .parties: allParties
-        case .people: allPeople
-        case .quotes: allQuotes
-        case .topics: allTopics
-        case .demands: allDemands
-        }
-    }
-
-    static let allMeetings = SQL("SELECT id FROM meetings ORDER BY id")
-    static let allParties = SQL("SELECT id FROM parties ORDER BY id")
-    static let allPeople = SQL("SELECT id FROM people ORDER BY id")
-    static let allQuotes = SQL("SELECT id FROM quotes ORDER BY id")
-    static let allTopics = SQL("SELECT id FROM topics ORDER BY id")
-    static let allDemands = SQL("SELECT id FROM demands ORDER BY id")
 }
