@@ -152,13 +152,14 @@ struct ListParameters {
         }
     }
 
-    /// The same values with a page's cursor and limit after them, as `Store.plan` numbers them.
-    func adding(cursor: [SQLValue]?, limit: Int) -> ListParameters {
-        var parameters = self
-        parameters.values.reserveCapacity(values.count + (cursor?.count ?? 0) + 1)
-        if let cursor { parameters.values.append(contentsOf: cursor) }
-        parameters.values.append(.int(limit))
-        return parameters
+    /// The most a page adds after the filters' slots: a cursor of two components and the limit.
+    static let pageSlots = 3
+
+    /// A page's cursor and limit after the values, as `Store.plan` numbers them.
+    mutating func append(cursor: [SQLValue]?, limit: Int) {
+        values.reserveCapacity(values.count + (cursor?.count ?? 0) + 1)
+        if let cursor { values.append(contentsOf: cursor) }
+        values.append(.int(limit))
     }
 }
 
@@ -340,7 +341,7 @@ extension Store {
     /// is built. `parameters` must then be the shape's fixed slots (`ListParameters(slots:)`). With `total`, the
     /// list's total is the maintained count (`ListCounts`), exact at any size, instead of a count of its matches.
     func list<Item, Cursor: PageCursor>(
-        _ table: ListTable, shape: ListShape?, narrowings: () throws -> [Narrowing], parameters: ListParameters,
+        _ table: ListTable, shape: ListShape?, narrowings: () throws -> [Narrowing], parameters: consuming ListParameters,
         cursor: [SQLValue]?, limit: Int, total: ListCounts.Source? = nil, row: (Statement) -> (Item, Cursor),
         related: (inout [Item]) throws -> Void
     ) throws -> Page<Item, Cursor> {
@@ -348,8 +349,10 @@ extension Store {
         let shaped: ShapedListPlan?
         if let shape {
             let entry = try shapedPlan(table, shape, narrowings: narrowings, parameters: parameters, cursor: cursor)
-            plan = ListPlan(count: entry.plan.count, page: entry.plan.page,
-                            parameters: parameters.adding(cursor: cursor, limit: limit + 1))
+            // Appended in place: the slots were made for this request, with room for these (no copy of the array).
+            var bound = consume parameters
+            bound.append(cursor: cursor, limit: limit + 1)
+            plan = ListPlan(count: entry.plan.count, page: entry.plan.page, parameters: bound)
             shaped = entry
         } else {
             plan = try Self.plan(table, narrowings(), parameters: parameters, cursor: cursor, limit: limit + 1,
