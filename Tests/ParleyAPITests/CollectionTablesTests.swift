@@ -46,8 +46,9 @@ import Testing
         #expect(undescribed.isEmpty, "foreign keys no description names: \(undescribed)")
     }
 
-    /// A record's described columns are its table's columns, in whatever order it binds them (every one a write sets;
-    /// the generated ones and the demands' addressee text are written by SQL).
+    /// A record's described columns are its table's columns (every one a write sets; the generated ones and the
+    /// demands' addressee text are written by SQL). Their order is the description's own: the binding order, and
+    /// for the lists built from it the read order its decoder follows (checked by every read test).
     @Test func aRecordsColumnsAreItsTables() throws {
         let writtenBySQL: Set<String> = ["span_class", "reading_key", "addressee"]
         for collection in RecordCollection.allCases {

@@ -2,7 +2,7 @@
 /// writer commit at a time and `seq` is taken inside the write transaction).
 enum ChangeSQL {
     static let table = ListTable(table: "changes", alias: "c", columns: "c.seq, c.at, c.collection, c.record_id, c.operation, c.actor",
-                                 joins: "", order: ["c.seq"])
+                                 joins: "", order: ["c.seq"], key: "seq")
 }
 
 extension Store {

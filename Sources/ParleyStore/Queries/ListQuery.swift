@@ -23,11 +23,11 @@ struct ListTable {
     /// residual filter could use, which would sort every match).
     var orderIndex: String?
 
-    /// The record whose id is ?1, with the list's columns (for the tables keyed by `id`).
+    /// The record whose `key` is ?1, with the list's columns.
     let one: SQL
 
     init(table: String, alias: String, columns: String, joins: String, order: [String], orderPositions: [Int] = [],
-         orderIndex: String? = nil) {
+         orderIndex: String? = nil, key: String = "id") {
         self.table = table
         self.alias = alias
         self.columns = columns
@@ -35,7 +35,7 @@ struct ListTable {
         self.order = order
         self.orderPositions = orderPositions
         self.orderIndex = orderIndex
-        one = SQL("SELECT \(columns) FROM \(table) \(alias)\(joins.isEmpty ? "" : " " + joins) WHERE \(alias).id = ?1")
+        one = SQL("SELECT \(columns) FROM \(table) \(alias)\(joins.isEmpty ? "" : " " + joins) WHERE \(alias).\(key) = ?1")
     }
 
     /// A list of `record`'s rows as written (`RecordTables.swift`), column for column.

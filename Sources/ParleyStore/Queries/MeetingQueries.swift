@@ -59,6 +59,7 @@ enum MeetingParameter: Int {
 
     /// Every slot's value for `filter`, NULL where the filter is absent, then the windows of the length classes
     /// `classes` (a day's or a period's arms name them).
+    ///
     /// One array, with room for the page's cursor and limit (`ListParameters.append(cursor:limit:)`): the headline's
     /// slots were built as two arrays joined, then copied to add those, about 9,000 instructions a request.
     static func slots(_ filter: MeetingFilter, classes: [SpanClass] = []) -> ListParameters {

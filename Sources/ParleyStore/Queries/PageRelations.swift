@@ -76,7 +76,8 @@ struct PageRelation {
     }
 
     /// The records that `rows` (aliased `x`) refer to, by id and name (columns 1 and 2), then the rows' own `extra`
-    /// columns (`x.role`), in the order of the referred ids: the order of the junction's primary key.
+    /// columns (`x.role`), in the order of the referred ids: the order of the junction's index on (owner, reference),
+    /// its primary key or, for the memberships seen from the organization, `memberships_organization`.
     init(referencedBy rows: OwnedRows, extra: [String] = []) {
         guard let reference = rows.reference else { preconditionFailure("\(rows.table) refers to no record") }
         let target = reference.target.record

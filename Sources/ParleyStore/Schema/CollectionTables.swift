@@ -5,7 +5,7 @@ enum MeetingTables {
     static let record = RecordTable("meetings", columns: [
         "id", "title", "kind", "date", "end_date", "date_basis", "location_city", "location_country", "location_basis",
         "status", "summary",
-    ], name: "title")
+    ], nameColumn: "title")
     /// The junction rows carry the meeting's date (migration 4), so a filter through them walks their index in the
     /// list's order.
     static let parties = OwnedRows("meeting_parties", owner: "meeting_id", columns: ["party_id", "role", "meeting_date"],
@@ -19,18 +19,18 @@ enum MeetingTables {
 }
 
 enum PartyTables {
-    static let record = RecordTable("parties", columns: ["id", "name", "kind", "summary"], name: "name")
+    static let record = RecordTable("parties", columns: ["id", "name", "kind", "summary"], nameColumn: "name")
     static let aliases = OwnedRows("party_aliases", owner: "party_id", columns: ["alias", "note"])
     /// A membership is one row seen from both parties: the member owns it as `member_of`, the organization as `members`.
     static let memberOf = OwnedRows("memberships", owner: "member_id", columns: ["organization_id", "basis"],
                                     reference: ReferenceColumn("organization_id", to: .parties, field: "member_of"))
     static let members = OwnedRows("memberships", owner: "organization_id", columns: ["member_id", "basis"],
                                    reference: ReferenceColumn("member_id", to: .parties, field: "members"))
-    static let owned = [aliases, memberOf, members]
+    static let owned = [aliases, members, memberOf]
 }
 
 enum PersonTables {
-    static let record = RecordTable("people", columns: ["id", "name", "summary"], name: "name")
+    static let record = RecordTable("people", columns: ["id", "name", "summary"], nameColumn: "name")
     static let aliases = OwnedRows("person_aliases", owner: "person_id", columns: ["alias", "note"])
     static let posts = OwnedRows("posts", owner: "person_id", columns: ["title", "party_id", "start_date", "end_date", "basis"],
                                  reference: ReferenceColumn("party_id", to: .parties, field: "posts"))
@@ -57,7 +57,7 @@ enum QuoteTables {
 }
 
 enum TopicTables {
-    static let record = RecordTable("topics", columns: ["id", "name", "description"], name: "name")
+    static let record = RecordTable("topics", columns: ["id", "name", "description"], nameColumn: "name")
     static let owned: [OwnedRows] = []
 }
 
@@ -101,9 +101,9 @@ extension RecordCollection {
     /// (collection, id, field) of the records referring to ?1, at most ?2 of them, or nil when no column refers to
     /// this collection: one arm per referring column, derived from the descriptions. Each arm is one index range;
     /// no arm yields what another does, so UNION ALL needs no sort to deduplicate.
-    var referencesSQL: SQL? { Self.referencesSQL[self] ?? nil }
+    var referencesSQL: SQL? { Self.referenceQueries[self] }
 
-    private static let referencesSQL: [RecordCollection: SQL?] = Dictionary(uniqueKeysWithValues: allCases.map { target in
+    private static let referenceQueries: [RecordCollection: SQL] = Dictionary(uniqueKeysWithValues: allCases.map { target in
         var arms: [String] = []
         for referrer in allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
             for reference in referrer.record.references where reference.target == target {
@@ -115,5 +115,5 @@ extension RecordCollection {
             }
         }
         return (target, arms.isEmpty ? nil : SQL(arms.joined(separator: "\nUNION ALL ") + "\nLIMIT ?2"))
-    })
+    }).compactMapValues { $0 }
 }

@@ -4,7 +4,8 @@
 /// rows name the same tables (`PageRelation(_:of:)`). Each collection's description is in `CollectionTables.swift`.
 
 /// A record's own row: its table, the columns a write sets (bound ?1, ?2, … in this order, `id` first), and the
-/// column that names the record in messages and inline references.
+/// column that names the record in messages and inline references. The order is also the read order of a list built
+/// from the description (`ListTable(record, …)`): its row decoder and `orderPositions` read columns by position.
 struct RecordTable: Sendable {
     let table: String
     let columns: [String]
@@ -19,18 +20,18 @@ struct RecordTable: Sendable {
     let name: SQL
     let allIDs: SQL
 
-    init(_ table: String, columns: [String], name: String = "id", references: [ReferenceColumn] = []) {
+    init(_ table: String, columns: [String], nameColumn: String = "id", references: [ReferenceColumn] = []) {
         precondition(columns.first == "id", "a record table's first column is its id")
         self.table = table
         self.columns = columns
-        nameColumn = name
+        self.nameColumn = nameColumn
         self.references = references
         let placeholders = columns.indices.map { "?\($0 + 1)" }
         insert = SQL("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))")
         let assignments = zip(columns, placeholders).dropFirst().map { "\($0) = \($1)" }
         update = SQL("UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ?1")
         delete = SQL("DELETE FROM \(table) WHERE id = ?1")
-        self.name = SQL("SELECT \(name) FROM \(table) WHERE id = ?1")
+        name = SQL("SELECT \(nameColumn) FROM \(table) WHERE id = ?1")
         allIDs = SQL("SELECT id FROM \(table) ORDER BY id")
     }
 }
@@ -81,7 +82,8 @@ extension Store {
     }
 
     /// Replaces the rows `id` owns in `rows.table` by `values`, one array per row in the description's column order.
-    /// `deleteFirst` is false for a record just created, which owns none yet.
+    /// `deleteFirst` is false for a record just created, which owns none yet, except where another record writes the
+    /// same rows (a party's memberships, written from either side: `PartyWrites.swift`).
     func replace(_ rows: OwnedRows, of id: String, with values: [[SQLValue]], deleteFirst: Bool) throws {
         if deleteFirst { try run(rows.deleteAll, id) }
         for row in values {
