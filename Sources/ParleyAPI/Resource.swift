@@ -41,6 +41,17 @@ enum ResourceKind: String, CaseIterable, Sendable {
 
     var type: any Resource.Type { writable?.resource ?? SourcesResource.self }
 
-    /// The collection the write API writes this one's records to; nil for sources, which are read-only.
-    var writable: RecordCollection? { RecordCollection(rawValue: rawValue) }
+    /// The collection the write API writes this one's records to; nil for sources, which are read-only. A switch, not
+    /// `RecordCollection(rawValue:)`: `type` is read on every request, and that init compares the name as text.
+    var writable: RecordCollection? {
+        switch self {
+        case .meetings: .meetings
+        case .parties: .parties
+        case .people: .people
+        case .quotes: .quotes
+        case .topics: .topics
+        case .demands: .demands
+        case .sources: nil
+        }
+    }
 }

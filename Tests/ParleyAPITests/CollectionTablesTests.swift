@@ -5,18 +5,16 @@ import Testing
 /// The write path's statements are derived from `Schema/CollectionTables.swift`; these check the descriptions against
 /// the schema the migrations built, so a column added to the schema and not to its description is caught here.
 @Suite struct CollectionTablesTests {
-    let directory: TemporaryDirectory
-    let store: Store
+    let seeded: SeededStore
+    var store: Store { seeded.store }
 
-    init() throws {
-        directory = try TemporaryDirectory()
-        store = try Store.open(path: directory.path("store.sqlite"))
-    }
+    init() throws { seeded = try SeededStore() }
 
-    func strings(_ sql: String, column: Int = 0) throws -> [String] {
+    /// The first column of every row.
+    func strings(_ sql: String) throws -> [String] {
         let statement = try store.database.prepare(sql)
         var values: [String] = []
-        while try statement.step() { values.append(statement.text(Int32(column))) }
+        while try statement.step() { values.append(statement.text(0)) }
         return values
     }
 

@@ -27,13 +27,10 @@ import Testing
 /// Lists whose plans are kept per shape (`ListShape`): a shape is planned and prepared once, and every request of
 /// it, whatever its values, reads what a fresh plan would.
 @Suite struct ListPlanCacheTests {
-    let directory: TemporaryDirectory
-    let store: Store
+    let seeded: SeededStore
+    var store: Store { seeded.store }
 
-    init() throws {
-        directory = try TemporaryDirectory()
-        store = try Store.open(path: directory.path("store.sqlite"))
-    }
+    init() throws { seeded = try SeededStore() }
 
     @Test func aShapeIsPlannedOnceWhateverItsValues() throws {
         store.database.preparedSQLLog = []

@@ -60,13 +60,10 @@ import Testing
 
 /// The store on the real seed, without HTTP.
 @Suite struct StoreQueryTests {
-    let directory: TemporaryDirectory
-    let store: Store
+    let seeded: SeededStore
+    var store: Store { seeded.store }
 
-    init() throws {
-        directory = try TemporaryDirectory()
-        store = try Store.open(path: directory.path("store.sqlite"))
-    }
+    init() throws { seeded = try SeededStore() }
 
     @Test func meetingsInProgressOnADay() throws {
         var filter = MeetingFilter()

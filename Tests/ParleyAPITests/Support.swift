@@ -31,6 +31,17 @@ final class TemporaryDirectory: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 
+/// A store over a real, freshly migrated (seeded) SQLite file, removed with the value.
+final class SeededStore: @unchecked Sendable {
+    let directory: TemporaryDirectory
+    let store: Store
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        store = try Store.open(path: directory.path("store.sqlite"))
+    }
+}
+
 /// A real Parley server on loopback over a real, freshly migrated SQLite file.
 final class TestAPI: @unchecked Sendable {
     let directory: TemporaryDirectory

@@ -1,7 +1,12 @@
 /// Each collection's tables (`RecordTables.swift`): its row's columns, the rows it owns, and which of their columns
 /// refer to other records. The saves (`Writes/*Writes.swift`) bind a draft's values in these orders; the relations
 /// the read path attaches (`Queries/*Queries.swift`) are read from the same owned rows.
-enum MeetingTables {
+protocol CollectionTables {
+    static var record: RecordTable { get }
+    static var owned: [OwnedRows] { get }
+}
+
+enum MeetingTables: CollectionTables {
     static let record = RecordTable("meetings", columns: [
         "id", "title", "kind", "date", "end_date", "date_basis", "location_city", "location_country", "location_basis",
         "status", "summary",
@@ -18,7 +23,7 @@ enum MeetingTables {
     static let owned = [parties, participants, topics]
 }
 
-enum PartyTables {
+enum PartyTables: CollectionTables {
     static let record = RecordTable("parties", columns: ["id", "name", "kind", "summary"], nameColumn: "name")
     static let aliases = OwnedRows("party_aliases", owner: "party_id", columns: ["alias", "note"])
     /// A membership is one row seen from both parties: the member owns it as `member_of`, the organization as `members`.
@@ -29,7 +34,7 @@ enum PartyTables {
     static let owned = [aliases, members, memberOf]
 }
 
-enum PersonTables {
+enum PersonTables: CollectionTables {
     static let record = RecordTable("people", columns: ["id", "name", "summary"], nameColumn: "name")
     static let aliases = OwnedRows("person_aliases", owner: "person_id", columns: ["alias", "note"])
     static let posts = OwnedRows("posts", owner: "person_id", columns: ["title", "party_id", "start_date", "end_date", "basis"],
@@ -37,7 +42,7 @@ enum PersonTables {
     static let owned = [aliases, posts]
 }
 
-enum QuoteTables {
+enum QuoteTables: CollectionTables {
     /// The source paragraph is stored on the quote (with the offsets, when known) and, like every record's, in
     /// `record_sources`.
     static let record = RecordTable("quotes", columns: [
@@ -56,12 +61,12 @@ enum QuoteTables {
     static let owned = [topics]
 }
 
-enum TopicTables {
+enum TopicTables: CollectionTables {
     static let record = RecordTable("topics", columns: ["id", "name", "description"], nameColumn: "name")
     static let owned: [OwnedRows] = []
 }
 
-enum DemandTables {
+enum DemandTables: CollectionTables {
     static let record = RecordTable("demands", columns: ["id", "text", "summary", "party_id", "meeting_id"], references: [
         ReferenceColumn("party_id", to: .parties, field: "party"),
         ReferenceColumn("meeting_id", to: .meetings, field: "meeting"),
@@ -74,29 +79,23 @@ enum DemandTables {
 }
 
 extension RecordCollection {
-    /// The collection's own row.
-    var record: RecordTable {
+    /// How the collection's records are stored.
+    var tables: any CollectionTables.Type {
         switch self {
-        case .meetings: MeetingTables.record
-        case .parties: PartyTables.record
-        case .people: PersonTables.record
-        case .quotes: QuoteTables.record
-        case .topics: TopicTables.record
-        case .demands: DemandTables.record
+        case .meetings: MeetingTables.self
+        case .parties: PartyTables.self
+        case .people: PersonTables.self
+        case .quotes: QuoteTables.self
+        case .topics: TopicTables.self
+        case .demands: DemandTables.self
         }
     }
 
+    /// The collection's own row.
+    var record: RecordTable { tables.record }
+
     /// The rows its records own.
-    var owned: [OwnedRows] {
-        switch self {
-        case .meetings: MeetingTables.owned
-        case .parties: PartyTables.owned
-        case .people: PersonTables.owned
-        case .quotes: QuoteTables.owned
-        case .topics: TopicTables.owned
-        case .demands: DemandTables.owned
-        }
-    }
+    var owned: [OwnedRows] { tables.owned }
 
     /// (collection, id, field) of the records referring to ?1, at most ?2 of them, or nil when no column refers to
     /// this collection: one arm per referring column, derived from the descriptions. Each arm is one index range;

@@ -81,12 +81,14 @@ extension Store {
         try run(isNew ? table.insert : table.update, id, values)
     }
 
-    /// Replaces the rows `id` owns in `rows.table` by `values`, one array per row in the description's column order.
-    /// `deleteFirst` is false for a record just created, which owns none yet, except where another record writes the
-    /// same rows (a party's memberships, written from either side: `PartyWrites.swift`).
-    func replace(_ rows: OwnedRows, of id: String, with values: [[SQLValue]], deleteFirst: Bool) throws {
+    /// Replaces the rows `id` owns in `rows.table` by one row per element, `values` giving its values in the
+    /// description's column order. `deleteFirst` is false for a record just created, which owns none yet, except
+    /// where another record writes the same rows (a party's memberships, written from either side: `PartyWrites.swift`).
+    func replace<Element>(_ rows: OwnedRows, of id: String, with elements: [Element], deleteFirst: Bool,
+                          values: (Element) -> [SQLValue]) throws {
         if deleteFirst { try run(rows.deleteAll, id) }
-        for row in values {
+        for element in elements {
+            let row = values(element)
             precondition(row.count == rows.columns.count, "\(rows.table): one value per column after the owner")
             try run(rows.insert, id, row)
         }

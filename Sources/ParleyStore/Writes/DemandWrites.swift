@@ -13,9 +13,9 @@ extension DemandDraft: StoredDraft {
 
     public func save(in store: Store, isNew: Bool) throws {
         try store.save(DemandTables.record, id: id, isNew: isNew, [.text(text), .text(summary), .text(party), .text(meeting)])
-        try store.replace(DemandTables.addressees, of: id, with: addressees.map { [.text($0)] }, deleteFirst: !isNew)
+        try store.replace(DemandTables.addressees, of: id, with: addressees, deleteFirst: !isNew) { [.text($0)] }
         try store.run(DemandWriteSQL.setAddresseeText, id)
-        try store.replace(DemandTables.topics, of: id, with: topics.map { [.text($0)] }, deleteFirst: !isNew)
+        try store.replace(DemandTables.topics, of: id, with: topics, deleteFirst: !isNew) { [.text($0)] }
         try store.setRecordSources(.demands, id: id, sources, isNew: isNew)
     }
 }

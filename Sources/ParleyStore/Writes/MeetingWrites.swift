@@ -7,11 +7,13 @@ extension MeetingDraft: StoredDraft {
             .text(title), .text(kind), .text(date), .text(endDate), .text(dateBasis), .text(locationCity),
             .text(locationCountry), .text(locationBasis), .text(status), .text(summary),
         ])
-        try store.replace(MeetingTables.parties, of: id, with: parties.map { [.text($0.id), .text($0.role), .text(date)] },
-                          deleteFirst: !isNew)
-        try store.replace(MeetingTables.participants, of: id,
-                          with: participants.map { [.text($0.id), .text($0.role), .text(date)] }, deleteFirst: !isNew)
-        try store.replace(MeetingTables.topics, of: id, with: topics.map { [.text($0), .text(date)] }, deleteFirst: !isNew)
+        try store.replace(MeetingTables.parties, of: id, with: parties, deleteFirst: !isNew) {
+            [.text($0.id), .text($0.role), .text(date)]
+        }
+        try store.replace(MeetingTables.participants, of: id, with: participants, deleteFirst: !isNew) {
+            [.text($0.id), .text($0.role), .text(date)]
+        }
+        try store.replace(MeetingTables.topics, of: id, with: topics, deleteFirst: !isNew) { [.text($0), .text(date)] }
         try store.setRecordSources(.meetings, id: id, sources, isNew: isNew)
     }
 }

@@ -6,9 +6,9 @@ extension PartyDraft: StoredDraft {
 
     public func save(in store: Store, isNew: Bool) throws {
         try store.save(PartyTables.record, id: id, isNew: isNew, [.text(name), .text(kind), .text(summary)])
-        try store.replace(PartyTables.aliases, of: id, with: aliases.map { [.text($0.name), .text($0.note)] }, deleteFirst: true)
-        try store.replace(PartyTables.memberOf, of: id, with: memberOf.map { [.text($0.id), .text($0.basis)] }, deleteFirst: true)
-        try store.replace(PartyTables.members, of: id, with: members.map { [.text($0.id), .text($0.basis)] }, deleteFirst: true)
+        try store.replace(PartyTables.aliases, of: id, with: aliases, deleteFirst: true) { [.text($0.name), .text($0.note)] }
+        try store.replace(PartyTables.memberOf, of: id, with: memberOf, deleteFirst: true) { [.text($0.id), .text($0.basis)] }
+        try store.replace(PartyTables.members, of: id, with: members, deleteFirst: true) { [.text($0.id), .text($0.basis)] }
         try store.setRecordSources(.parties, id: id, sources, isNew: isNew)
     }
 }

@@ -3,11 +3,10 @@ extension PersonDraft: StoredDraft {
 
     public func save(in store: Store, isNew: Bool) throws {
         try store.save(PersonTables.record, id: id, isNew: isNew, [.text(name), .text(summary)])
-        try store.replace(PersonTables.aliases, of: id, with: aliases.map { [.text($0.name), .text($0.note)] },
-                          deleteFirst: !isNew)
-        try store.replace(PersonTables.posts, of: id, with: posts.map {
+        try store.replace(PersonTables.aliases, of: id, with: aliases, deleteFirst: !isNew) { [.text($0.name), .text($0.note)] }
+        try store.replace(PersonTables.posts, of: id, with: posts, deleteFirst: !isNew) {
             [.text($0.title), .text($0.party), .text($0.startDate), .text($0.endDate), .text($0.basis)]
-        }, deleteFirst: !isNew)
+        }
         try store.setRecordSources(.people, id: id, sources, isNew: isNew)
     }
 }

@@ -8,7 +8,7 @@ extension QuoteDraft: StoredDraft {
             .text(text), .text(kind), .text(speaker), .text(party), .text(date), .text(dateBasis), .text(meeting),
             .text(source?.source), .int(source?.paragraph), .int(source?.start), .int(source?.end), .text(attribution),
         ])
-        try store.replace(QuoteTables.topics, of: id, with: topics.map { [.text($0)] }, deleteFirst: !isNew)
+        try store.replace(QuoteTables.topics, of: id, with: topics, deleteFirst: !isNew) { [.text($0)] }
         try store.setRecordSources(.quotes, id: id, source.map { [SourceRef(source: $0.source, paragraph: $0.paragraph)] } ?? [], isNew: isNew)
     }
 }
