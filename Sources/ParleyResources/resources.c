@@ -21,6 +21,9 @@ static const unsigned char counts[] = {
 static const unsigned char span_bounds[] = {
 #embed "../../Migrations/0006_span_bounds.sql"
 };
+static const unsigned char write_costs[] = {
+#embed "../../Migrations/0007_write_costs.sql"
+};
 static const unsigned char openapi[] = {
 #embed "../../Docs/openapi.json"
 };
@@ -33,6 +36,7 @@ static const parley_resource migrations[] = {
     {"0004_scale.sql", scale, sizeof scale},
     {"0005_counts.sql", counts, sizeof counts},
     {"0006_span_bounds.sql", span_bounds, sizeof span_bounds},
+    {"0007_write_costs.sql", write_costs, sizeof write_costs},
 };
 
 size_t parley_migration_count(void) { return sizeof migrations / sizeof migrations[0]; }

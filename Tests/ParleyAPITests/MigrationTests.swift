@@ -149,4 +149,44 @@ import Testing
             "INSERT INTO changes (collection, record_id, operation, actor) VALUES ('topics', 'x', 'update', 'test')")
         #expect(try store.dataVersion() == version + 1)
     }
+
+    /// Migration 7 rebuilds quotes, meeting_parties and record_sources for cheaper writes: every row stays as it was
+    /// (reading keys included, now stored), the constraints still refuse what they refused, and inserting a row
+    /// builds no table of the constraint's constants (`OpenEphemeral`, once per statement: per row, for a write).
+    @Test func migrationSevenKeepsTheRowsAndTheirConstraints() throws {
+        let directory = try TemporaryDirectory()
+        let database = try Database(path: directory.path("seven.sqlite"))
+        let rebuilt = ["quotes", "quote_topics", "meeting_parties", "record_sources"]
+        func rows(_ table: String) throws -> [String] {
+            let columns = table == "quotes" ? "*, reading_key" : "*"
+            let statement = try database.prepare("SELECT \(columns) FROM \(table) ORDER BY 1, 2, 3")
+            var found: [String] = []
+            while try statement.step() {
+                found.append((0..<statement.columnCount).map { statement.optionalText($0) ?? "NULL" }.joined(separator: "|"))
+            }
+            return found
+        }
+        try Migrator(database: database, migrations: Array(Migration.all.prefix(6))).migrate()
+        let before = try rebuilt.map(rows)
+        #expect(before.allSatisfy { !$0.isEmpty })
+        try Migrator(database: database).migrate()
+        #expect(try rebuilt.map(rows) == before)
+        #expect(try count(database, "SELECT hidden FROM pragma_table_xinfo('quotes') WHERE name = 'reading_key'") == 3)  // stored
+
+        let refused = [
+            "UPDATE quotes SET kind = 'shouted' WHERE rowid = (SELECT min(rowid) FROM quotes)",
+            "UPDATE meeting_parties SET role = 'spectator' WHERE meeting_id = (SELECT min(meeting_id) FROM meeting_parties)",
+            "UPDATE record_sources SET collection = 'sources' WHERE record_id = (SELECT min(record_id) FROM record_sources)",
+        ]
+        for sql in refused {
+            #expect(throws: StoreError.self, "\(sql)") { try database.execute(sql) }
+        }
+        let inserts = [QuoteTables.record.insert.text, MeetingTables.parties.insert.text, WriteSQL.insertRecordSource.text]
+        for sql in inserts {
+            let program = try database.prepare("EXPLAIN " + sql)
+            var opcodes: [String] = []
+            while try program.step() { opcodes.append(program.text(1)) }
+            #expect(!opcodes.contains("OpenEphemeral"), "\(sql)")
+        }
+    }
 }
