@@ -11,6 +11,13 @@
 --   indexes and the search keys, which at 400,000 quotes was most of an import's index time. Stored, it is
 --   formatted once per write. The expression is migration 4's; replication leaves generated columns out either way.
 --
+-- * The search tables keep their text in their keys tables (FTS5 external content), written once: with its own
+--   content FTS5 stored every record's text again, and a rebuild computed each text in the same statement that
+--   tokenized it. Now a rebuild fills the keys with their texts, in list order, and FTS5's 'rebuild' tokenizes
+--   them in key order; a record's text stays in its key's row until it is reindexed, which is what FTS5 needs to
+--   take a record's old words out of the index (SearchIndex.swift). No column sizes: Parley never ranks by bm25,
+--   matches come in the list's order. Derived data: SearchIndex.rebuild fills them in this transaction.
+--
 -- Dropping quotes (foreign keys on) cascades to quote_topics, which is saved and restored, as in migration 3.
 -- Dropping a table drops its indexes and triggers; they are created again as they were (migrations 4 and 5).
 
@@ -143,3 +150,19 @@ CREATE TABLE record_sources_rebuilt (
 INSERT INTO record_sources_rebuilt SELECT collection, record_id, source_id, paragraph FROM record_sources;
 DROP TABLE record_sources;
 ALTER TABLE record_sources_rebuilt RENAME TO record_sources;
+
+DROP TABLE quotes_search;
+DROP TABLE meetings_search;
+DROP TABLE people_search;
+DROP TABLE quotes_search_keys;
+DROP TABLE meetings_search_keys;
+DROP TABLE people_search_keys;
+CREATE TABLE quotes_search_keys (key INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE, body TEXT NOT NULL);
+CREATE TABLE meetings_search_keys (key INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE, body TEXT NOT NULL);
+CREATE TABLE people_search_keys (key INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE, body TEXT NOT NULL);
+CREATE VIRTUAL TABLE quotes_search USING fts5(body, content = 'quotes_search_keys', content_rowid = 'key',
+                                              columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE meetings_search USING fts5(body, content = 'meetings_search_keys', content_rowid = 'key',
+                                                columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE people_search USING fts5(body, content = 'people_search_keys', content_rowid = 'key',
+                                              columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');

@@ -141,6 +141,13 @@ public final class Database {
         return try statement.using { try $0.step() }
     }
 
+    func hasColumn(_ column: String, in table: String) throws -> Bool {
+        let statement = try prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2")
+        try statement.bind(1, table)
+        try statement.bind(2, column)
+        return try statement.using { try $0.step() }
+    }
+
     /// Runs one or more statements that return no rows we need (schema, migrations, pragmas).
     public func execute(_ sql: String) throws {
         var errorMessage: UnsafeMutablePointer<CChar>?

@@ -7,8 +7,13 @@
 /// neighbours' keys (the end of the list, the common case, never runs out), and only when two neighbours' keys
 /// are adjacent is the collection renumbered. Reindexing one record is a few B-tree lookups, whatever the size.
 ///
-/// The index is derived data: it is rebuilt inside every migration's transaction (from migration 4 on, which
-/// created these tables), and the write API reindexes one record with the same statements.
+/// The key's row also holds the text the record was indexed with: the search tables are FTS5 *external content*
+/// tables over their keys tables (migration 7), so the text is stored once, and FTS5, which removes a row's words
+/// by tokenizing the text it was given, is given that text back when the record is reindexed, after the record
+/// itself has changed (on a cluster's follower, after the changeset that changed it was applied).
+///
+/// The index is derived data: it is rebuilt inside every migration's transaction (from migration 7 on, which
+/// made these tables what they are), and the write API reindexes one record with the same statements.
 public enum SearchIndex {
     /// Keys between neighbours in a rebuilt index: room for twenty midpoints between any two records.
     static let spacing = 1 << 20
@@ -26,17 +31,18 @@ public enum SearchIndex {
         var table: String { collection + "_search" }
         var keys: String { collection + "_search_keys" }
 
-        /// One record's row, its key as ?1 and its id as ?2. (Not `?2 IS NULL OR …`: SQLite could use no index
+        /// One record's key (?1) and text, for its id (?2). (Not `?2 IS NULL OR …`: SQLite could use no index
         /// through that OR.)
-        var insertOne: SQL { SQL("INSERT INTO \(table) (rowid, body) SELECT ?1, " + body + " WHERE \(alias).id = ?2") }
-        /// In key order: FTS5 appends to its in-memory doclists only while rowids grow, and flushes a segment at every
-        /// smaller one (in a table's order, a rebuild of a million meetings wrote a segment per few rows: 10x slower).
-        var insertAll: String {
-            "INSERT INTO \(table) (rowid, body) SELECT k.key, " + body + " JOIN \(keys) k ON k.record_id = \(alias).id ORDER BY k.key"
+        var addKey: SQL {
+            SQL("INSERT INTO \(keys) (key, record_id, body) SELECT ?1, \(alias).id, " + body + " WHERE \(alias).id = ?2")
         }
-        var deleteRow: SQL { SQL("DELETE FROM \(table) WHERE rowid = ?1") }
+        /// The words of key ?1's text into the index.
+        var insertRow: SQL { SQL("INSERT INTO \(table) (rowid, body) SELECT key, body FROM \(keys) WHERE key = ?1") }
+        /// The words of key ?1's text out of the index: FTS5's 'delete' takes the text the row was indexed with.
+        var deleteRow: SQL {
+            SQL("INSERT INTO \(table) (\(table), rowid, body) SELECT 'delete', key, body FROM \(keys) WHERE key = ?1")
+        }
         var keyOf: SQL { SQL("SELECT key FROM \(keys) WHERE record_id = ?1") }
-        var addKey: SQL { SQL("INSERT INTO \(keys) (key, record_id) VALUES (?1, ?2)") }
         var removeKey: SQL { SQL("DELETE FROM \(keys) WHERE key = ?1") }
         var exists: SQL { SQL("SELECT 1 FROM \(collection) WHERE id = ?1") }
 
@@ -51,9 +57,10 @@ public enum SearchIndex {
                 """)
         }
 
-        /// Keys spaced `spacing` apart in the list's order.
+        /// Every record's key, spaced `spacing` apart in the list's order, with its text.
         var assignAll: String {
-            "INSERT INTO \(keys) (key, record_id) SELECT row_number() OVER (ORDER BY \(order.joined(separator: ", "))) * \(spacing), id FROM \(collection)"
+            let order = order.map { alias + "." + $0 }.joined(separator: ", ")
+            return "INSERT INTO \(keys) (key, record_id, body) SELECT row_number() OVER (ORDER BY \(order)) * \(spacing), \(alias).id, " + body
         }
 
         /// The largest key of a record at or before a list position (the cursor's components as `placeholders`), or
@@ -101,12 +108,12 @@ public enum SearchIndex {
 
     /// Statements are cached by the identity of their SQL object: each is made once.
     struct Statements: Sendable {
-        let insert, delete, keyOf, addKey, removeKey, exists, before, after: SQL
+        let addKey, insertRow, deleteRow, keyOf, removeKey, exists, before, after: SQL
         init(_ searched: Searched) {
-            insert = searched.insertOne
-            delete = searched.deleteRow
-            keyOf = searched.keyOf
             addKey = searched.addKey
+            insertRow = searched.insertRow
+            deleteRow = searched.deleteRow
+            keyOf = searched.keyOf
             removeKey = searched.removeKey
             exists = searched.exists
             before = searched.neighbour(before: true)
@@ -116,10 +123,10 @@ public enum SearchIndex {
 
     private static let statements = Dictionary(uniqueKeysWithValues: all.map { ($0.collection, ($0, Statements($0))) })
 
-    /// Rebuilds the whole index (every migration from the one that created these tables on).
+    /// Rebuilds the whole index (every migration from the one that made these tables what they are, 7, on; before
+    /// it the tables had other columns, and migration 7 rebuilds what the earlier ones left).
     public static func rebuild(in database: Database) throws {
-        // Before migration 4 the schema had one table for all collections, which the seed filled itself.
-        guard try database.hasTable("quotes_search_keys") else { return }
+        guard try database.hasTable("quotes_search_keys"), try database.hasColumn("body", in: "quotes_search_keys") else { return }
         for searched in all { try rebuild(searched, in: database) }
     }
 
@@ -130,15 +137,15 @@ public enum SearchIndex {
 
     static func rebuild(_ searched: Searched, in database: Database) throws {
         try database.execute("DELETE FROM \(searched.keys)")
-        try database.execute("DELETE FROM \(searched.table)")
         try database.execute(searched.assignAll)
         // A few large segments, none merged until the end: with its defaults FTS5 writes a segment per megabyte of
         // doclists and keeps merging them as they come, and at a million records those merges were most of the
-        // rebuild. The one 'optimize' below merges everything once.
+        // rebuild. 'rebuild' drops the old index and tokenizes every key's text in key order (FTS5 appends to its
+        // in-memory doclists only while rowids grow); the one 'optimize' below merges what it wrote once.
         try configure(searched, automerge: 0, hashBytes: rebuildHashBytes, in: database)
-        try database.execute(searched.insertAll)
+        try database.execute("INSERT INTO \(searched.table) (\(searched.table)) VALUES ('rebuild')")
         try configure(searched, automerge: automerge, hashBytes: hashBytes, in: database)
-        // One segment: a query then reads one doclist per word, not one per segment the inserts left.
+        // One segment: a query then reads one doclist per word, not one per segment the rebuild left.
         try database.execute("INSERT INTO \(searched.table) (\(searched.table)) VALUES ('optimize')")
     }
 
@@ -164,7 +171,7 @@ public enum SearchIndex {
             }
         }
         if let old = try key(sql.keyOf, id) {
-            try run(sql.delete, [.int(old)])
+            try run(sql.deleteRow, [.int(old)])
             try run(sql.removeKey, [.int(old)])
         }
         guard try key(sql.exists, id) != nil else { return }
@@ -182,6 +189,6 @@ public enum SearchIndex {
             return
         }
         try run(sql.addKey, [.int(new), .text(id)])
-        try run(sql.insert, [.int(new), .text(id)])
+        try run(sql.insertRow, [.int(new)])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ParleyStore
 import TestSupport
 import Testing
 
@@ -48,5 +49,42 @@ import Testing
         #expect(try api.ids("/quotes?q=*").isEmpty)
         #expect(try api.get("/quotes?q=").status == 400)
         #expect(try api.get("/quotes?q=" + String(repeating: "a", count: 201)).status == 400)
+    }
+
+    /// The index after writes is the one a rebuild makes: every key's text is its record's text now (a speaker's new
+    /// alias reaches their quotes, a meeting's new title its row), and FTS5's own check finds every indexed word in
+    /// the text its key holds (external content, migration 7: a reindex takes a record's old words out with the text
+    /// they were indexed from, so none is left behind).
+    @Test func writesLeaveTheIndexARebuildWouldMake() throws {
+        let api = try TestAPI(responseCacheBytes: 0)
+        let token = try api.token()
+        #expect(try api.post("/meetings", Bodies.meeting("reindexed-meeting"), token: token).status == 201)
+        #expect(try api.post("/quotes", Bodies.quote("reindexed-quote", meeting: "reindexed-meeting"), token: token).status == 201)
+        #expect(try api.patch("/meetings/reindexed-meeting", #"{"title": "Marmalade summit"}"#, token: token).status == 200)
+        #expect(try api.patch("/quotes/reindexed-quote", #"{"text": "Quince and damson."}"#, token: token).status == 200)
+        #expect(try api.patch("/people/julianne-smith", #"{"aliases": [{"name": "Zanzibar", "note": null}]}"#, token: token).status == 200)
+        #expect(try api.ids("/meetings?q=marmalade") == ["reindexed-meeting"])
+        #expect(try api.ids("/meetings?q=talks").contains("reindexed-meeting") == false)  // the old title's word
+        #expect(try api.ids("/quotes?q=damson") == ["reindexed-quote"])
+        #expect(try api.ids("/quotes?q=ready").contains("reindexed-quote") == false)
+        #expect(try api.ids("/quotes?q=zanzibar").count == api.ids("/quotes?speaker=julianne-smith&limit=100").count)
+        #expect(try api.delete("/quotes/reindexed-quote", token: token).status == 204)
+        #expect(try api.ids("/quotes?q=damson").isEmpty)
+
+        let database = try Database(path: api.databasePath)
+        func texts() throws -> [String] {
+            var found: [String] = []
+            for searched in SearchIndex.all {
+                let statement = try database.prepare("SELECT record_id || ':' || body FROM \(searched.keys) ORDER BY record_id")
+                while try statement.step() { found.append(searched.collection + "/" + statement.text(0)) }
+            }
+            return found
+        }
+        for searched in SearchIndex.all {
+            try database.execute("INSERT INTO \(searched.table) (\(searched.table)) VALUES ('integrity-check')")
+        }
+        let written = try texts()
+        try database.transaction(immediate: true) { try SearchIndex.rebuild(in: database) }
+        #expect(try texts() == written)
     }
 }
