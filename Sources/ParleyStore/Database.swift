@@ -141,6 +141,7 @@ public final class Database {
         return try statement.using { try $0.step() }
     }
 
+    /// False too when there is no such table.
     func hasColumn(_ column: String, in table: String) throws -> Bool {
         let statement = try prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2")
         try statement.bind(1, table)

@@ -134,7 +134,7 @@ public enum SearchIndex {
     /// Rebuilds the whole index (every migration from the one that made these tables what they are, 7, on; before
     /// it the tables had other columns, and migration 7 rebuilds what the earlier ones left).
     public static func rebuild(in database: Database) throws {
-        guard try database.hasTable("quotes_search_keys"), try database.hasColumn("body", in: "quotes_search_keys") else { return }
+        guard try database.hasColumn("body", in: "quotes_search_keys") else { return }
         for searched in all { try rebuild(searched, in: database) }
     }
 
@@ -143,8 +143,7 @@ public enum SearchIndex {
     /// Pending doclists held in memory during a rebuild before FTS5 writes them out as a segment.
     static let rebuildHashBytes = 256 << 20
 
-    /// The rowid of the word a rebuild writes and removes again (see `rebuild`): the smallest integer, which the
-    /// search's own sentinel for "before every key" is too.
+    /// The rowid of the word a rebuild writes and removes again (see `rebuild`): the smallest integer, no key's.
     static let scratchRowid = Int64.min
 
     /// The temporary table of a rebuild's keys by rowid (the connection's own; emptied after each collection).
