@@ -41,7 +41,8 @@ struct CSVSink: RecordSink {
 
     // MARK: RecordSink
 
-    mutating func key(_ name: String) {
+    mutating func key(_ name: StaticString) {
+        let name = name.description
         switch depth {
         case 1:
             field = name

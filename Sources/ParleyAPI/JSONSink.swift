@@ -14,7 +14,7 @@ struct JSONSink: RecordSink {
         self.selection = selection
     }
 
-    mutating func key(_ name: String) {
+    mutating func key(_ name: StaticString) {
         if skipDepth != nil { return }
         if depth == 1 && !selection.includes(name) {
             skipDepth = depth

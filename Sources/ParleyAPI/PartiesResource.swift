@@ -34,7 +34,7 @@ enum PartiesResource: Resource {
         sink.endObject()
     }
 
-    private static func memberships<Sink: RecordSink>(_ key: String, _ refs: [MembershipRef], into sink: inout Sink) {
+    private static func memberships<Sink: RecordSink>(_ key: StaticString, _ refs: [MembershipRef], into sink: inout Sink) {
         sink.objects(key, refs) { $0.field("id", $1.id); $0.field("name", $1.name); $0.field("basis", $1.basis) }
     }
 }

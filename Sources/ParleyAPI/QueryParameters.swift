@@ -118,11 +118,11 @@ struct QueryParameters {
     /// A whole number within `range`, in at most `digits` ASCII digits (no sign, no space; with `canonical`, no leading
     /// zero either); nil when absent. Refused with `refusal` and the value as sent.
     func wholeNumber(_ name: String, in range: ClosedRange<Int>, digits: Int, canonical: Bool = false,
-                     else refusal: String) throws -> Int? {
+                     else refusal: @autoclosure () -> String) throws -> Int? {
         guard let value = self[name] else { return nil }
         guard value.utf8.count <= digits, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(value),
               range.contains(number), !canonical || value == String(number) else {
-            throw APIError.invalid(name, "\(refusal); got '\(Self.shown(value))'")
+            throw APIError.invalid(name, "\(refusal()); got '\(Self.shown(value))'")
         }
         return number
     }

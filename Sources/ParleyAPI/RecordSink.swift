@@ -3,8 +3,11 @@ import ParleyStore
 /// Where a record is written: JSON or a CSV row. Encoders describe a record once (keys and values in
 /// document order) and the sink decides the bytes; `fields=` trimming happens in the sink, at the
 /// record's top level, so encoders never test for it.
+///
+/// Keys are `StaticString`s: every key an encoder writes is a field name fixed in its source, which the JSON sink copies
+/// without escaping.
 protocol RecordSink {
-    mutating func key(_ name: String)
+    mutating func key(_ name: StaticString)
     mutating func string(_ value: String?)
     mutating func int(_ value: Int?)
     mutating func bool(_ value: Bool)
@@ -15,12 +18,12 @@ protocol RecordSink {
 }
 
 extension RecordSink {
-    mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
-    mutating func field(_ name: String, _ value: Int?) { key(name); int(value) }
-    mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+    mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    mutating func field(_ name: StaticString, _ value: Int?) { key(name); int(value) }
+    mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
 
     /// `{"id": …, "name": …}` or null; `nameKey` is "title" for meetings.
-    mutating func ref(_ name: String, _ ref: RecordRef?, nameKey: String = "name") {
+    mutating func ref(_ name: StaticString, _ ref: RecordRef?, nameKey: StaticString = "name") {
         key(name)
         guard let ref else { return string(nil) }
         beginObject()
@@ -30,7 +33,7 @@ extension RecordSink {
     }
 
     /// `name: [{…}, …]`, each element's members written by `members`.
-    mutating func objects<Item>(_ name: String, _ items: [Item], _ members: (inout Self, Item) -> Void) {
+    mutating func objects<Item>(_ name: StaticString, _ items: [Item], _ members: (inout Self, Item) -> Void) {
         key(name)
         beginArray()
         for item in items {
@@ -41,11 +44,11 @@ extension RecordSink {
         endArray()
     }
 
-    mutating func refs(_ name: String, _ refs: [RecordRef]) {
+    mutating func refs(_ name: StaticString, _ refs: [RecordRef]) {
         objects(name, refs) { $0.field("id", $1.id); $0.field("name", $1.name) }
     }
 
-    mutating func roleRefs(_ name: String, _ refs: [RoleRef]) {
+    mutating func roleRefs(_ name: StaticString, _ refs: [RoleRef]) {
         objects(name, refs) { $0.field("id", $1.id); $0.field("name", $1.name); $0.field("role", $1.role) }
     }
 
@@ -102,5 +105,10 @@ struct FieldSelection {
 
     func includes(_ name: String) -> Bool {
         names?.contains(name) ?? true
+    }
+
+    func includes(_ name: StaticString) -> Bool {
+        guard let names else { return true }
+        return name.withUTF8Buffer { utf8 in names.contains { $0.utf8.elementsEqual(utf8) } }
     }
 }

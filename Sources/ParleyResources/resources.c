@@ -24,6 +24,9 @@ static const unsigned char span_bounds[] = {
 static const unsigned char write_costs[] = {
 #embed "../../Migrations/0007_write_costs.sql"
 };
+static const unsigned char name_lookups[] = {
+#embed "../../Migrations/0008_name_lookups.sql"
+};
 static const unsigned char openapi[] = {
 #embed "../../Docs/openapi.json"
 };
@@ -37,6 +40,7 @@ static const parley_resource migrations[] = {
     {"0005_counts.sql", counts, sizeof counts},
     {"0006_span_bounds.sql", span_bounds, sizeof span_bounds},
     {"0007_write_costs.sql", write_costs, sizeof write_costs},
+    {"0008_name_lookups.sql", name_lookups, sizeof name_lookups},
 };
 
 size_t parley_migration_count(void) { return sizeof migrations / sizeof migrations[0]; }

@@ -326,6 +326,27 @@ import Testing
         #expect(problems.isEmpty, "\(problems.count) statements visit rows that grow with the table:\n\(problems.joined(separator: "\n"))")
     }
 
+    /// A related record's id and name come from its name index (migration 8), one seek a row, not from the primary key's
+    /// index and then the table: the relations that name parties, people and topics, in both their forms.
+    @Test func aPageRelationReadsARelatedNameInOneSeek() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store.open(path: directory.path("names.sqlite"))
+        let relations: [(String, PageRelation, String)] = [
+            ("a meeting's parties", MeetingSQL.parties, "r"), ("a meeting's participants", MeetingSQL.participants, "r"),
+            ("a meeting's topics", MeetingSQL.topics, "r"), ("a quote's topics", QuoteSQL.topics, "r"),
+            ("a demand's addressees", DemandSQL.addressees, "r"), ("a demand's topics", DemandSQL.topics, "r"),
+            ("a party's organizations", PartySQL.memberOf, "r"), ("a party's members", PartySQL.members, "r"),
+            ("a person's posts", PersonSQL.posts, "pa"),
+        ]
+        for (name, relation, alias) in relations {
+            for sql in [relation.page.text, relation.one.text] {
+                let named = try Self.plan(store.database, sql).filter { $0.hasPrefix("SEARCH \(alias) ") }
+                #expect(named.count == 1 && named[0].contains(" USING COVERING INDEX ") && named[0].contains("_id_name (id=?)"),
+                        "\(name): \(named)\n  \(sql)")
+            }
+        }
+    }
+
     /// The one-record relation statements that sort (`PageRelation.oneSorts`).
     static let sortingRelations: Set<String> = Set([PersonSQL.posts].filter(\.oneSorts).map(\.one.text))
 

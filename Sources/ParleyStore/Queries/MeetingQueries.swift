@@ -36,10 +36,22 @@ enum MeetingSQL {
     static let roleOrder = ["host", "negotiating-side", "author", "addressee", "consulted"]
 
     /// A meeting's parties by role, then by id (the order they come in): sorted here, stably, rather than in SQL, where
-    /// ordering by a computed rank has SQLite open a sorter for every page.
+    /// ordering by a computed rank has SQLite open a sorter for every page. An insertion sort: a meeting has a few
+    /// parties, often in order already, and `sorted` over their offsets built two arrays to sort three.
     static func byRole(_ parties: [RoleRef]) -> [RoleRef] {
         func rank(_ party: RoleRef) -> Int { roleOrder.firstIndex(of: party.role) ?? roleOrder.count }
-        return parties.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        var ordered = parties
+        for index in ordered.indices.dropFirst() {
+            let party = ordered[index]
+            let partyRank = rank(party)
+            var slot = index
+            while slot > 0, rank(ordered[slot - 1]) > partyRank {
+                ordered[slot] = ordered[slot - 1]
+                slot -= 1
+            }
+            if slot != index { ordered[slot] = party }
+        }
+        return ordered
     }
     // Related lists order by the junction table's column (equal to the joined id).
     static let participants = PageRelation(referencedBy: MeetingTables.participants, extra: ["x.role"])

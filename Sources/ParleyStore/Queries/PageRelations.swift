@@ -82,7 +82,7 @@ struct PageRelation {
         guard let reference = rows.reference else { preconditionFailure("\(rows.table) refers to no record") }
         let target = reference.target.record
         self.init((["r.id", "r.\(target.nameColumn)"] + extra).joined(separator: ", "), from: rows.table, owner: rows.owner,
-                  joins: "JOIN \(target.table) r ON r.id = x.\(reference.column)", order: "x.\(reference.column)")
+                  joins: target.nameJoin("r", on: "x.\(reference.column)"), order: "x.\(reference.column)")
     }
 
     /// Columns of the owned `rows` (aliased `x`) and of `joins`, in `order`.

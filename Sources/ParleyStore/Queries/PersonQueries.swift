@@ -4,7 +4,7 @@ enum PersonSQL {
 
     static let aliases = PageRelation("x.alias, x.note", of: PersonTables.aliases, order: "x.alias")
     static let posts = PageRelation("x.title, x.party_id, pa.name, x.start_date, x.end_date, x.basis",
-                                    of: PersonTables.posts, joins: "LEFT JOIN parties pa ON pa.id = x.party_id",
+                                    of: PersonTables.posts, joins: PartyTables.record.nameJoin("pa", on: "x.party_id", left: true),
                                     order: "x.start_date IS NULL, x.start_date, x.id", indexOrder: false)
 }
 

@@ -24,7 +24,8 @@ enum MeetingTables: CollectionTables {
 }
 
 enum PartyTables: CollectionTables {
-    static let record = RecordTable("parties", columns: ["id", "name", "kind", "summary"], nameColumn: "name")
+    static let record = RecordTable("parties", columns: ["id", "name", "kind", "summary"], nameColumn: "name",
+                                    nameIndex: "parties_id_name")
     static let aliases = OwnedRows("party_aliases", owner: "party_id", columns: ["alias", "note"])
     /// A membership is one row seen from both parties: the member owns it as `member_of`, the organization as `members`.
     static let memberOf = OwnedRows("memberships", owner: "member_id", columns: ["organization_id", "basis"],
@@ -35,7 +36,8 @@ enum PartyTables: CollectionTables {
 }
 
 enum PersonTables: CollectionTables {
-    static let record = RecordTable("people", columns: ["id", "name", "summary"], nameColumn: "name")
+    static let record = RecordTable("people", columns: ["id", "name", "summary"], nameColumn: "name",
+                                    nameIndex: "people_id_name")
     static let aliases = OwnedRows("person_aliases", owner: "person_id", columns: ["alias", "note"])
     static let posts = OwnedRows("posts", owner: "person_id", columns: ["title", "party_id", "start_date", "end_date", "basis"],
                                  reference: ReferenceColumn("party_id", to: .parties, field: "posts"))
@@ -62,7 +64,8 @@ enum QuoteTables: CollectionTables {
 }
 
 enum TopicTables: CollectionTables {
-    static let record = RecordTable("topics", columns: ["id", "name", "description"], nameColumn: "name")
+    static let record = RecordTable("topics", columns: ["id", "name", "description"], nameColumn: "name",
+                                    nameIndex: "topics_id_name")
     static let owned: [OwnedRows] = []
 }
 

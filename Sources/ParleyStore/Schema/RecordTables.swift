@@ -13,6 +13,9 @@ struct RecordTable: Sendable {
     let nameColumn: String
     /// Columns of this row that refer to another collection's record (`quotes.speaker_id` to a person).
     let references: [ReferenceColumn]
+    /// An index on (id, name column) where the records other rows name have one (migration 8): a related row's id and
+    /// name in one seek, where the primary key's index and then the table are two.
+    let nameIndex: String?
 
     let insert: SQL
     let update: SQL
@@ -20,12 +23,14 @@ struct RecordTable: Sendable {
     let name: SQL
     let allIDs: SQL
 
-    init(_ table: String, columns: [String], nameColumn: String = "id", references: [ReferenceColumn] = []) {
+    init(_ table: String, columns: [String], nameColumn: String = "id", references: [ReferenceColumn] = [],
+         nameIndex: String? = nil) {
         precondition(columns.first == "id", "a record table's first column is its id")
         self.table = table
         self.columns = columns
         self.nameColumn = nameColumn
         self.references = references
+        self.nameIndex = nameIndex
         let placeholders = columns.indices.map { "?\($0 + 1)" }
         insert = SQL("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))")
         let assignments = zip(columns, placeholders).dropFirst().map { "\($0) = \($1)" }
@@ -33,6 +38,15 @@ struct RecordTable: Sendable {
         delete = SQL("DELETE FROM \(table) WHERE id = ?1")
         name = SQL("SELECT \(nameColumn) FROM \(table) WHERE id = ?1")
         allIDs = SQL("SELECT id FROM \(table) ORDER BY id")
+    }
+}
+
+extension RecordTable {
+    /// `JOIN <table> <alias> ON <alias>.id = <column>`, through the name index where the table has one: SQLite's
+    /// planner keeps the primary key's index for `id = ?`, so the join names it.
+    func nameJoin(_ alias: String, on column: String, left: Bool = false) -> String {
+        (left ? "LEFT JOIN " : "JOIN ") + table + " " + alias + (nameIndex.map { " INDEXED BY " + $0 } ?? "")
+            + " ON \(alias).id = \(column)"
     }
 }
 
