@@ -27,8 +27,8 @@ public struct JSONWriter {
     }
 
     /// Writes `"name":` for a key fixed when compiling (a record's field names): copied as it is, since a field name
-    /// needs no escaping. Keys are most of what a record writes: escaping them as runtime strings cost a fifth of the
-    /// uncached headline's encoding.
+    /// needs no escaping. Written as runtime strings and escaped, a key cost about 320 instructions, and the uncached
+    /// headline writes 55 of them.
     public mutating func key(_ name: StaticString) {
         separator()
         name.withUTF8Buffer { utf8 in

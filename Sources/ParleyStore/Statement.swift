@@ -103,6 +103,12 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// The operations SQLite's program for this statement ran since the last call (`SQLITE_STMTSTATUS_VM_STEP`, then
+    /// reset): deterministic, so a test can compare what two statements read without timing them.
+    public func takeVirtualMachineSteps() -> Int {
+        Int(sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_VM_STEP, 1))
+    }
+
     public func bool(_ column: Int32) -> Bool {
         sqlite3_column_int64(handle, column) != 0
     }

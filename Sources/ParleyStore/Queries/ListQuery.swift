@@ -74,7 +74,8 @@ struct Narrowing {
     let driver: Driver
     /// The filter as a condition on the table's row.
     let condition: String
-    /// The condition when this filter drives through `from` (its columns there), if not `condition`.
+    /// The condition when this filter drives (through `from`, its columns there, or beside each of its arms' own), if
+    /// not `condition`.
     let drivingCondition: String?
 
     init(_ condition: String, driver: Driver = .none, drivingCondition: String? = nil) {
@@ -260,7 +261,8 @@ extension Store {
         let cap = exactTotalLimit + 1
 
         if let driverIndex, case let .arms(arms) = narrowings[driverIndex].driver {
-            let shared = ([narrowings[driverIndex].condition] + others).filter { !$0.isEmpty }
+            let driving = narrowings[driverIndex]
+            let shared = ([driving.drivingCondition ?? driving.condition] + others).filter { !$0.isEmpty }
             func arm(_ arm: (index: String, condition: String), _ extra: [String], joins: String = "") -> String {
                 "FROM \(table.table) \(me) INDEXED BY \(arm.index) \(joins) WHERE "
                     + (shared + [arm.condition] + extra).joined(separator: " AND ")
