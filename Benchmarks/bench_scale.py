@@ -30,11 +30,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build/release/parley")
 SIZES = [int(x) for x in os.environ.get("SCALE_SIZES", "0 10000 100000 1000000").split()]
 REQUESTS = int(os.environ.get("REQUESTS", "200"))
-# Rounds of every read at every size (measure_reads). Five, not three: a read's round trip here is 0.1-0.3 ms, mostly
-# the two processes' wake-ups, and in runs of three rounds one read or another (a different one each run: /meetings?
-# from&to at 2.0x, /quotes?speaker at 2.2x, /changes?since= at 2.4x) had two slow rounds at one size, where 1,000
-# requests to each size's server in turn gave 0.151 / 0.142 / 0.139 ms (/changes?since= at the seed, 100,000 and a
-# million). With five, a figure needs three slow rounds of five to move.
+# Rounds of every read at every size (measure_reads): a figure is the median of the rounds' medians, so with five
+# it takes three slow rounds of five, not two of three, to move one.
 ROUNDS = int(os.environ.get("ROUNDS", "5"))
 WRITES = int(os.environ.get("WRITES", "60"))
 OUT = os.path.join(ROOT, os.environ.get("BENCH_OUT", "Docs/BENCHMARKS.md"))
