@@ -38,7 +38,8 @@ public struct APIConfiguration: Sendable {
 extension APIConfiguration {
     /// A connection of this server's own to its file (each loop's, the cluster writes' thread's).
     func openStore() throws -> Store {
-        let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create, migrate: migrate)
+        let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create, migrate: migrate,
+                                   bodies: MeetingBodies.shared)
         store.replication = replication
         return store
     }

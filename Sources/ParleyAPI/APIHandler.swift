@@ -318,37 +318,31 @@ public final class APIHandler: HTTPHandler {
         let selection = try FieldSelection(query["fields"], available: R.fields)
         let limit = try query.limit()
         let cursor = try query["cursor"].map { try CursorToken.decode($0, list: R.name, as: R.Cursor.self) }
-        let page = try R.list(store, query, after: cursor, limit: limit)
-        let nextLink = page.next.map {
-            context.path + "?" + query.canonical(withCursor: CursorToken.encode($0, list: R.name))
+        func link(_ next: R.Cursor?) -> String? {
+            next.map { context.path + "?" + query.canonical(withCursor: CursorToken.encode($0, list: R.name)) }
         }
+        let nextLink: String?
         let body: [UInt8]
-        switch context.representation {
-        case .csv:
-            var sink = CSVSink(fields: R.fields, selection: selection)
-            for item in page.items { R.encode(item, into: &sink) }
-            body = sink.bytes
-        case .json:
-            var sink = JSONSink(writer: JSONWriter(capacity: 1024 + 1024 * page.items.count, pretty: context.pretty),
+        // A page of every field, compact, is its records' stored bodies where they are current.
+        if context.representation == .json, selection.names == nil, !context.pretty,
+           let stored = try R.storedBodies(store, query, after: cursor, limit: limit) {
+            nextLink = link(stored.next)
+            var sink = JSONSink(writer: JSONWriter(capacity: 512 + stored.items.reduce(0) { $0 + $1.count + 1 }),
                                 selection: selection)
-            sink.writer.beginObject()
-            sink.writer.key("data")
-            sink.writer.beginArray()
-            for item in page.items { R.encodeJSON(item, into: &sink) }
-            sink.writer.endArray()
-            sink.writer.key("links")
-            sink.writer.beginObject()
-            sink.writer.field("self", context.path + (context.canonicalQuery.isEmpty ? "" : "?" + context.canonicalQuery))
-            sink.writer.field("next", nextLink)
-            sink.writer.endObject()
-            sink.writer.key("meta")
-            sink.writer.beginObject()
-            sink.writer.field("total", page.total)
-            sink.writer.field("total_exact", page.totalIsExact)
-            sink.writer.field("limit", limit)
-            sink.writer.endObject()
-            sink.writer.endObject()
-            body = sink.writer.bytes
+            body = listDocument(&sink, context, stored, nextLink: nextLink, limit: limit) { sink, body in sink.writer.raw(body) }
+        } else {
+            let page = try R.list(store, query, after: cursor, limit: limit)
+            nextLink = link(page.next)
+            switch context.representation {
+            case .csv:
+                var sink = CSVSink(fields: R.fields, selection: selection)
+                for item in page.items { R.encode(item, into: &sink) }
+                body = sink.bytes
+            case .json:
+                var sink = JSONSink(writer: JSONWriter(capacity: 1024 + 1024 * page.items.count, pretty: context.pretty),
+                                    selection: selection)
+                body = listDocument(&sink, context, page, nextLink: nextLink, limit: limit) { R.encodeJSON($1, into: &$0) }
+            }
         }
         // A trimmed JSON list has its own media type (see Representation.fieldsMediaType); the change feed's keeps
         // application/json until its OpenAPI path object documents the other.
@@ -357,6 +351,30 @@ public final class APIHandler: HTTPHandler {
         response.headers.add("Vary", "Accept")
         if let nextLink { response.headers.add("Link", "<\(nextLink)>; rel=\"next\"") }
         return response
+    }
+
+    /// `{"data": [...], "links": {...}, "meta": {...}}`, each item written by `write`.
+    private func listDocument<Item, Cursor>(_ sink: inout JSONSink, _ context: RenderContext, _ page: Page<Item, Cursor>,
+                                            nextLink: String?, limit: Int,
+                                            _ write: (inout JSONSink, Item) -> Void) -> [UInt8] {
+        sink.writer.beginObject()
+        sink.writer.key("data")
+        sink.writer.beginArray()
+        for item in page.items { write(&sink, item) }
+        sink.writer.endArray()
+        sink.writer.key("links")
+        sink.writer.beginObject()
+        sink.writer.field("self", context.path + (context.canonicalQuery.isEmpty ? "" : "?" + context.canonicalQuery))
+        sink.writer.field("next", nextLink)
+        sink.writer.endObject()
+        sink.writer.key("meta")
+        sink.writer.beginObject()
+        sink.writer.field("total", page.total)
+        sink.writer.field("total_exact", page.totalIsExact)
+        sink.writer.field("limit", limit)
+        sink.writer.endObject()
+        sink.writer.endObject()
+        return sink.writer.bytes
     }
 
     private func renderItem<R: Resource>(_ resource: R.Type, _ context: RenderContext, etag: String) throws -> HTTPResponse {

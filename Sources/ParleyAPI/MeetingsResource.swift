@@ -12,6 +12,15 @@ enum MeetingsResource: Resource {
 
     static func list(_ store: Store, _ query: QueryParameters, after cursor: MeetingCursor?, limit: Int) throws
         -> Page<Meeting, MeetingCursor> {
+        try store.meetings(filter(query), after: cursor, limit: limit)
+    }
+
+    static func storedBodies(_ store: Store, _ query: QueryParameters, after cursor: MeetingCursor?, limit: Int) throws
+        -> Page<[UInt8], MeetingCursor>? {
+        try store.meetingBodies(filter(query), after: cursor, limit: limit, format: MeetingBodies.shared.format)
+    }
+
+    static func filter(_ query: QueryParameters) throws -> MeetingFilter {
         var filter = MeetingFilter()
         filter.day = try query.day("date")
         (filter.from, filter.to) = try query.period()
@@ -20,7 +29,7 @@ enum MeetingsResource: Resource {
         filter.topic = try query.id("topic")
         filter.kind = try query.id("kind")
         filter.search = try query.search()
-        return try store.meetings(filter, after: cursor, limit: limit)
+        return filter
     }
 
     static func item(_ store: Store, id: String) throws -> Meeting? {

@@ -15,6 +15,10 @@ protocol Resource {
 
     static func list(_ store: Store, _ query: QueryParameters, after cursor: Cursor?, limit: Int) throws
         -> Page<Item, Cursor>
+    /// The page `list` reads, as its records' stored bodies (their JSON as `encode` writes it, `StoredBodies`), when the
+    /// collection keeps them and each is current; nil, and the page is encoded, otherwise.
+    static func storedBodies(_ store: Store, _ query: QueryParameters, after cursor: Cursor?, limit: Int) throws
+        -> Page<[UInt8], Cursor>?
     static func item(_ store: Store, id: String) throws -> Item?
     static func encode<Sink: RecordSink>(_ item: Item, into sink: inout Sink)
     /// `encode` into JSON, as a requirement of its own (the default below): lists are rendered through
@@ -24,6 +28,9 @@ protocol Resource {
 }
 
 extension Resource {
+    static func storedBodies(_ store: Store, _ query: QueryParameters, after cursor: Cursor?, limit: Int) throws
+        -> Page<[UInt8], Cursor>? { nil }
+
     static func encodeJSON(_ item: Item, into sink: inout JSONSink) {
         encode(item, into: &sink)
     }

@@ -27,6 +27,9 @@ static const unsigned char write_costs[] = {
 static const unsigned char name_lookups[] = {
 #embed "../../Migrations/0008_name_lookups.sql"
 };
+static const unsigned char stored_bodies[] = {
+#embed "../../Migrations/0009_stored_bodies.sql"
+};
 static const unsigned char openapi[] = {
 #embed "../../Docs/openapi.json"
 };
@@ -41,6 +44,7 @@ static const parley_resource migrations[] = {
     {"0006_span_bounds.sql", span_bounds, sizeof span_bounds},
     {"0007_write_costs.sql", write_costs, sizeof write_costs},
     {"0008_name_lookups.sql", name_lookups, sizeof name_lookups},
+    {"0009_stored_bodies.sql", stored_bodies, sizeof stored_bodies},
 };
 
 size_t parley_migration_count(void) { return sizeof migrations / sizeof migrations[0]; }

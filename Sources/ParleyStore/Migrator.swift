@@ -122,7 +122,7 @@ extension Migrator {
     /// Opens the database at `path` (creating it) and applies every pending migration, rebuilding the
     /// search index with each. Returns the names of the migrations applied (empty when up to date).
     @discardableResult
-    public static func migrate(databasePath: String) throws -> [String] {
-        try Store.migrate(path: databasePath).map(\.name)
+    public static func migrate(databasePath: String, bodies: (any BodyRenderer)? = nil) throws -> [String] {
+        try Store.migrate(path: databasePath, bodies: bodies).map(\.name)
     }
 }

@@ -103,6 +103,12 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// The column's text as bytes, copied once (a stored body, served as it is); NULL reads as empty.
+    public func utf8(_ column: Int32) -> [UInt8] {
+        guard let pointer = sqlite3_column_text(handle, column) else { return [] }
+        return Array(UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     /// The operations SQLite's program for this statement ran since the last call (`SQLITE_STMTSTATUS_VM_STEP`, then
     /// reset): deterministic, so a test can compare what two statements read without timing them.
     public func takeVirtualMachineSteps() -> Int {

@@ -21,6 +21,8 @@ public final class Store {
     /// Set when this file is a replica of a cluster (issue 11): writes are committed there first (`Store+Replica`).
     public var replication: (any WriteReplication)?
     var replicatedTableShapes: [String: TableShape]?
+    /// The API's encoder of stored bodies (`StoredBodies`); without one, writes leave the bodies they made stale queued.
+    public internal(set) var bodyRenderer: (any BodyRenderer)?
     var knownReplicaFile: Bool?
 
     init(database: Database, schemaVersion: Int) {
@@ -33,9 +35,10 @@ public final class Store {
     /// `parley migrate` do that), must exist (`.existing`) or is only read (`.readOnly`, never written, not even to
     /// migrate). With `migrate`, pending migrations are applied first; without it (and always read-only), a database
     /// that is not fully migrated is refused. A database migrated by a newer binary is always refused
-    /// (`StoreError.databaseNewerThanBinary`), and an SQLite file that is not Parley's is not touched.
+    /// (`StoreError.databaseNewerThanBinary`), and an SQLite file that is not Parley's is not touched. With `bodies`,
+    /// the store keeps meetings' stored bodies current (`StoredBodies`), rendering what is missing or stale on opening.
     public static func open(path: String, mode: Database.OpenMode = .create, migrate: Bool = true,
-                            migrations: [Migration] = Migration.all) throws -> Store {
+                            migrations: [Migration] = Migration.all, bodies: (any BodyRenderer)? = nil) throws -> Store {
         let database = try Database(path: path, mode: mode)
         try checkIsParley(database)
         let migrator = Migrator(database: database, migrations: migrations)
@@ -48,17 +51,28 @@ public final class Store {
         if applied < migrator.latestVersion {
             throw StoreError.databaseNotMigrated(found: applied, known: migrator.latestVersion)
         }
-        return Store(database: database, schemaVersion: applied)
+        let store = Store(database: database, schemaVersion: applied)
+        store.bodyRenderer = bodies
+        if migrate && applied >= StoredBodies.firstVersion { try store.refreshBodies() }
+        return store
     }
 
     /// Applies pending migrations to the database at `path`, creating it when missing, and returns them
     /// (for `parley migrate`).
     @discardableResult
-    public static func migrate(path: String, migrations: [Migration] = Migration.all) throws -> [Migration] {
+    public static func migrate(path: String, migrations: [Migration] = Migration.all,
+                               bodies: (any BodyRenderer)? = nil) throws -> [Migration] {
         let database = try Database(path: path)
         try checkIsParley(database)
-        return try Migrator(database: database, migrations: migrations)
-            .migrate(afterEach: { try DerivedData.rebuild(in: $0) })
+        let migrator = Migrator(database: database, migrations: migrations)
+        let applied = try migrator.migrate(afterEach: { try DerivedData.rebuild(in: $0) })
+        let version = try migrator.appliedVersions().last ?? 0
+        if let bodies, version >= StoredBodies.firstVersion {
+            let store = Store(database: database, schemaVersion: version)
+            store.bodyRenderer = bodies
+            try store.refreshBodies()
+        }
+        return applied
     }
 
     /// Checks that `path` is an existing Parley database without writing to it (for `parley backup`, which only reads).

@@ -94,7 +94,7 @@ enum MigrateCommand {
         let options = try Arguments(arguments, valued: ["database"], flags: [])
         guard options.positional.isEmpty else { throw Arguments.UsageError(description: "unexpected argument '\(options.positional[0])'") }
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
-        let applied = try Migrator.migrate(databasePath: path)
+        let applied = try Migrator.migrate(databasePath: path, bodies: MeetingBodies.shared)
         print(applied.isEmpty ? "\(path): up to date" : "\(path): applied \(applied.joined(separator: ", "))")
         return 0
     }

@@ -44,7 +44,7 @@ enum ServeCommand {
         }
         // Created and migrated here, once, unless read-only: then the file must exist, is never written (not even to
         // migrate) and may sit on a read-only file system. The connection stays open while serving.
-        let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create)
+        let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create, bodies: MeetingBodies.shared)
         let dataVersion = try store.readDataVersion()
         blockSignals()
 

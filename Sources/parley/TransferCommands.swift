@@ -52,7 +52,7 @@ enum ImportCommand {
                                                                               : "import takes one FILE")
         }
         let path = options.string("database", environment: "PARLEY_DATABASE", default: "./parley.sqlite")
-        let store = try Store.open(path: path, mode: .existing)
+        let store = try Store.open(path: path, mode: .existing, bodies: MeetingBodies.shared)
         let bytes = try FileIO.read(options.positional[0])
         let summary = try Importer.run(bytes, into: store)
         let counts = summary.counts.map { "\($0.count) \($0.collection)" }.joined(separator: ", ")

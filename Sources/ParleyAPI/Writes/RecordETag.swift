@@ -9,10 +9,15 @@ import ParleyStore
 enum RecordETag {
     /// The record's canonical JSON and its tag.
     static func render<R: Resource>(_: R.Type, _ item: R.Item) -> (bytes: [UInt8], etag: String) {
+        let bytes = canonical(R.self, item)
+        return (bytes, make(bytes))
+    }
+
+    /// The record's JSON, compact and with every field: what a list writes for it, and an item inside `data`.
+    static func canonical<R: Resource>(_: R.Type, _ item: R.Item) -> [UInt8] {
         var sink = JSONSink(writer: JSONWriter(capacity: 2048), selection: .all)
         R.encode(item, into: &sink)
-        let bytes = sink.writer.bytes
-        return (bytes, make(bytes))
+        return sink.writer.bytes
     }
 
     /// `"r-"` and the first 128 bits of the SHA-256 of the representation, in hex.

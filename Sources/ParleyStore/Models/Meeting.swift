@@ -16,6 +16,26 @@ public struct Meeting: Sendable, Equatable {
     public var participants: [RoleRef] = []
     public var topics: [RecordRef] = []
     public var sources: [SourceRef] = []
+
+    public init(id: String, title: String, kind: String, date: String, endDate: String, dateBasis: String,
+                locationCity: String?, locationCountry: String?, locationBasis: String?, status: String, summary: String,
+                parties: [RoleRef] = [], participants: [RoleRef] = [], topics: [RecordRef] = [], sources: [SourceRef] = []) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.date = date
+        self.endDate = endDate
+        self.dateBasis = dateBasis
+        self.locationCity = locationCity
+        self.locationCountry = locationCountry
+        self.locationBasis = locationBasis
+        self.status = status
+        self.summary = summary
+        self.parties = parties
+        self.participants = participants
+        self.topics = topics
+        self.sources = sources
+    }
 }
 
 /// Filters for `/meetings`; nil means "any".

@@ -15,6 +15,12 @@ public struct RoleRef: Sendable, Equatable {
     public let id: String
     public let name: String
     public let role: String
+
+    public init(id: String, name: String, role: String) {
+        self.id = id
+        self.name = name
+        self.role = role
+    }
 }
 
 /// A paragraph of a source that a record comes from.

@@ -132,9 +132,11 @@ extension Store {
 /// Data each database derives from its records (never replicated, never exported): rebuilt inside every
 /// migration's transaction, after a bulk load and when a cluster node takes a copy of the cluster's file.
 public enum DerivedData {
-    public static let tables = ["list_counts", "date_counts", "span_bounds"] + SearchIndex.all.map(\.keys)
+    public static let tables = ["list_counts", "date_counts", "span_bounds"] + SearchIndex.all.map(\.keys) + StoredBodies.tables
 
     public static func rebuild(in database: Database) throws {
+        // A migration may change what a body shows; the next store that renders them renders every one (`StoredBodies`).
+        try StoredBodies.clear(in: database)
         try SearchIndex.rebuild(in: database)
         try ListCounts.rebuild(in: database)
         try MeetingSQL.rebuildSpanBounds(in: database)

@@ -3,6 +3,15 @@ enum MeetingSQL {
     static let table = ListTable(MeetingTables.record, alias: "m", order: ["m.date", "m.id"], orderPositions: [4, 1],
                                  orderIndex: "meetings_order")
 
+    /// The same list, read as stored bodies (`StoredBodies`): id, the body's format and the body (NULL for none), and the
+    /// date, in the positions of `table`'s order. One more seek a row, into `record_bodies`.
+    static let bodies = ListTable(table: table.table, alias: "m", columns: "m.id, b.format, b.body, m.date",
+                                  joins: "LEFT JOIN record_bodies b ON b.collection = 'meetings' AND b.record_id = m.id",
+                                  order: table.order, orderPositions: table.orderPositions, orderIndex: table.orderIndex)
+
+    /// Meetings by id, in no order (a write's stale bodies): relations are read for all of them at once.
+    static let byIDs = SQL("SELECT \(table.columns) FROM json_each(?1) j CROSS JOIN meetings m ON m.id = j.value")
+
     /// The length classes of migration 4 (`span_class`): a meeting of class c lasts at most 2^c days, so it is in
     /// progress on day D only if it began at most 2^c - 1 days before; the last class has no bound.
     static let lengthClasses = 0...17
@@ -104,25 +113,54 @@ struct SpanClass: Equatable {
 extension Store {
     public func meetings(_ filter: MeetingFilter, after cursor: MeetingCursor?, limit: Int) throws
         -> Page<Meeting, MeetingCursor> {
+        try meetingList(filter, bodies: false, after: cursor, limit: limit, row: { statement in
+            let meeting = Self.meetingRow(statement)
+            return (meeting, MeetingCursor(date: meeting.date, id: meeting.id))
+        }, related: loadRelated)
+    }
+
+    /// The page `meetings` would read, as the meetings' stored bodies of `format`; nil when one of them has none (not
+    /// rendered yet, or by another encoder), and the caller encodes the page instead.
+    public func meetingBodies(_ filter: MeetingFilter, after cursor: MeetingCursor?, limit: Int, format: Int) throws
+        -> Page<[UInt8], MeetingCursor>? {
+        var complete = true
+        let page = try meetingList(filter, bodies: true, after: cursor, limit: limit, row: { statement in
+            if statement.isNull(1) || statement.int(1) != format { complete = false }
+            return (statement.utf8(2), MeetingCursor(date: statement.text(3), id: statement.text(0)))
+        }, related: { _ in })
+        return complete ? page : nil
+    }
+
+    /// Meetings by id with their relations, in no particular order; ids with no meeting are left out.
+    func meetings(ids: [String]) throws -> [Meeting] {
+        var meetings = try database.withStatement(MeetingSQL.byIDs) { statement in
+            try statement.bind(1, utf8: PageIDs.array(ids))
+            var meetings: [Meeting] = []
+            while try statement.step() { meetings.append(Self.meetingRow(statement)) }
+            return meetings
+        }
+        if !meetings.isEmpty { try loadRelated(&meetings) }
+        return meetings
+    }
+
+    private func meetingList<Item>(_ filter: MeetingFilter, bodies: Bool, after cursor: MeetingCursor?, limit: Int,
+                                   row: (Statement) -> (Item, MeetingCursor),
+                                   related: (inout [Item]) throws -> Void) throws -> Page<Item, MeetingCursor> {
         // Search text without a word matches nothing; FTS5 is not asked.
         if filter.search?.isEmpty == true { return Page(items: [], total: 0, next: nil) }
-        return try list(MeetingSQL.table, shape: try meetingShape(filter, cursor: cursor != nil),
+        return try list(bodies ? MeetingSQL.bodies : MeetingSQL.table, shape: try meetingShape(filter, bodies: bodies, cursor: cursor != nil),
                         narrowings: { try meetingNarrowings(filter) },
                         parameters: MeetingParameter.slots(filter, classes: filter.day != nil || filter.from != nil ? try spanClasses() : []),
                         cursor: cursor.map { [.text($0.date), .text($0.id)] }, limit: limit,
                         total: ListCounts.total(of: [("party", filter.party), ("person", filter.person),
                                                      ("topic", filter.topic), ("kind", filter.kind)],
                                                 day: filter.day, from: filter.from, to: filter.to, search: filter.search),
-                        row: { statement in
-                            let meeting = Self.meetingRow(statement)
-                            return (meeting, MeetingCursor(date: meeting.date, id: meeting.id))
-                        },
-                        related: loadRelated)
+                        row: row, related: related)
     }
 
     /// What a meetings list's statements depend on: the filters present and, for a day or a period, the length
     /// classes its arms name. None for a search, whose plan depends on how many meetings match its words.
-    func meetingShape(_ filter: MeetingFilter, cursor: Bool) throws -> ListShape? {
+    func meetingShape(_ filter: MeetingFilter, bodies: Bool = false, cursor: Bool) throws -> ListShape? {
         guard filter.search == nil else { return nil }
         var bits: UInt64 = 0
         func mark(_ isPresent: Bool, _ slot: MeetingParameter) { if isPresent { bits |= 1 << UInt64(slot.rawValue) } }
@@ -136,6 +174,8 @@ extension Store {
         if filter.day != nil || filter.from != nil {
             for spanClass in try spanClasses() { bits |= 1 << UInt64(16 + spanClass.number) }
         }
+        // The stored bodies' statements are another select list over the same plan.
+        if bodies { bits |= 1 << 63 }
         return ListShape(list: MeetingSQL.table.table, filters: bits, cursor: cursor)
     }
 

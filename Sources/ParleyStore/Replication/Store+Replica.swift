@@ -100,6 +100,8 @@ extension Store {
             last = entry.seq
             count += 1
         }
+        // Bodies are derived data too: the entries' rows fired the triggers that queued them.
+        try renderStaleBodies()
         return count
     }
 

@@ -56,6 +56,7 @@ extension Store {
         }
         for object in dropped { try database.execute(object.sql) }
         try DerivedData.rebuild(in: database)
+        try renderAllBodies()
         return result
     }
 }

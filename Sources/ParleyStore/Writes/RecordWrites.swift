@@ -22,9 +22,15 @@ extension Store {
     /// the timeout this throws `StoreError.busy`. Committed when `body` returns, rolled back when it throws.
     public func write<T>(_ body: () throws -> T) throws -> T {
         defer { noteLocalWrite() }
-        if let replication { return try replicatedWrite(through: replication, body) }
+        // What the write made stale is rendered before it commits, so no reader sees a meeting without its body.
+        let rendered = { () throws -> T in
+            let result = try body()
+            try self.renderStaleBodies()
+            return result
+        }
+        if let replication { return try replicatedWrite(through: replication, rendered) }
         if try isReplicaFile() { throw StoreError.replicaWithoutCluster(path: database.path) }
-        return try database.transaction(immediate: true, body)
+        return try database.transaction(immediate: true, rendered)
     }
 
     /// Inserts a new record and appends its `create` change; returns the change's sequence number.
