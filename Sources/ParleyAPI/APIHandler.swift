@@ -380,18 +380,28 @@ public final class APIHandler: HTTPHandler {
     private func renderItem<R: Resource>(_ resource: R.Type, _ context: RenderContext, etag: String) throws -> HTTPResponse {
         let selection = try FieldSelection(context.query["fields"], available: R.fields)
         let singular = R.name == "people" ? "person" : String(R.name.dropLast())
-        guard let id = context.id, Slug.isValid(id), let item = try R.item(store, id: id) else {
-            throw APIError.notFound(detail: "no \(singular) with id '\(QueryParameters.shown(context.id ?? ""))'")
+        let whole = selection.names == nil && !context.pretty
+        // Every field, compact: the record's stored body where it is current, which is its canonical JSON.
+        var item: R.Item?
+        let canonical: [UInt8]
+        if whole, let id = context.id, Slug.isValid(id), let stored = try R.storedBody(store, id: id) {
+            canonical = stored
+        } else {
+            guard let id = context.id, Slug.isValid(id), let found = try R.item(store, id: id) else {
+                throw APIError.notFound(detail: "no \(singular) with id '\(QueryParameters.shown(context.id ?? ""))'")
+            }
+            item = found
+            canonical = RecordETag.canonical(R.self, found)
         }
         // The record's own tag: it changes when the record (or a name it shows inline) does, not on other writes.
-        let (canonical, recordTag) = RecordETag.render(R.self, item)
+        let recordTag = RecordETag.make(canonical)
         var sink = JSONSink(writer: JSONWriter(capacity: canonical.count + 64, pretty: context.pretty), selection: selection)
         sink.writer.beginObject()
         sink.writer.key("data")
-        if selection.names == nil && !context.pretty {
-            sink.writer.raw(canonical)
-        } else {
+        if let item, !whole {
             R.encode(item, into: &sink)
+        } else {
+            sink.writer.raw(canonical)
         }
         sink.writer.endObject()
         return ok(sink.writer.bytes, etag: recordTag,

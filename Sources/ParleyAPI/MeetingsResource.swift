@@ -20,6 +20,10 @@ enum MeetingsResource: Resource {
         try store.meetingBodies(filter(query), after: cursor, limit: limit, format: MeetingBodies.shared.format)
     }
 
+    static func storedBody(_ store: Store, id: String) throws -> [UInt8]? {
+        try store.meetingBody(id: id, format: MeetingBodies.shared.format)
+    }
+
     static func filter(_ query: QueryParameters) throws -> MeetingFilter {
         var filter = MeetingFilter()
         filter.day = try query.day("date")

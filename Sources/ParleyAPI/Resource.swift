@@ -19,6 +19,8 @@ protocol Resource {
     /// collection keeps them and each is current; nil, and the page is encoded, otherwise.
     static func storedBodies(_ store: Store, _ query: QueryParameters, after cursor: Cursor?, limit: Int) throws
         -> Page<[UInt8], Cursor>?
+    /// One record's stored body, when the collection keeps them and it is current; nil, and the record is read, otherwise.
+    static func storedBody(_ store: Store, id: String) throws -> [UInt8]?
     static func item(_ store: Store, id: String) throws -> Item?
     static func encode<Sink: RecordSink>(_ item: Item, into sink: inout Sink)
     /// `encode` into JSON, as a requirement of its own (the default below): lists are rendered through
@@ -30,6 +32,8 @@ protocol Resource {
 extension Resource {
     static func storedBodies(_ store: Store, _ query: QueryParameters, after cursor: Cursor?, limit: Int) throws
         -> Page<[UInt8], Cursor>? { nil }
+
+    static func storedBody(_ store: Store, id: String) throws -> [UInt8]? { nil }
 
     static func encodeJSON(_ item: Item, into sink: inout JSONSink) {
         encode(item, into: &sink)

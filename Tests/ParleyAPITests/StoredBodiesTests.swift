@@ -14,7 +14,7 @@ import Testing
         "/meetings?date=2022-01-12&party=russia", "/meetings?q=nothing-matches-this",
     ]
 
-    /// Each list's body, following `next` links to the end.
+    /// Each list's body, following `next` links to the end, and each meeting's body and tag.
     static func bodies(_ api: TestAPI) throws -> [String: [UInt8]] {
         var bodies: [String: [UInt8]] = [:]
         for list in lists {
@@ -25,6 +25,12 @@ import Testing
                 bodies[current] = response.body
                 target = try JSON.object(response.body)["links"].flatMap { ($0 as? [String: Any])?["next"] as? String }
             }
+        }
+        // And each meeting alone, whose tag is the digest of the same bytes.
+        for id in try api.ids("/meetings") {
+            let response = try api.get("/meetings/" + id)
+            #expect(response.status == 200)
+            bodies["/meetings/" + id] = response.body + Array((response.header("ETag") ?? "no tag").utf8)
         }
         return bodies
     }

@@ -10,6 +10,7 @@ enum MeetingSQL {
                                   order: table.order, orderPositions: table.orderPositions, orderIndex: table.orderIndex)
 
     /// Meetings by id, in no order (a write's stale bodies): relations are read for all of them at once.
+    static let byIDOrder = SQL("SELECT \(table.columns) FROM meetings m WHERE m.id > ?1 ORDER BY m.id LIMIT ?2")
     static let byIDs = SQL("SELECT \(table.columns) FROM json_each(?1) j CROSS JOIN meetings m ON m.id = j.value")
 
     /// The length classes of migration 4 (`span_class`): a meeting of class c lasts at most 2^c days, so it is in
@@ -129,6 +130,29 @@ extension Store {
             return (statement.utf8(2), MeetingCursor(date: statement.text(3), id: statement.text(0)))
         }, related: { _ in })
         return complete ? page : nil
+    }
+
+    /// One meeting's stored body of `format`, or nil (no such meeting, or no current body: the caller reads the record).
+    public func meetingBody(id: String, format: Int) throws -> [UInt8]? {
+        try database.withStatement(StoredBodies.one) { statement in
+            try statement.bind(1, id)
+            guard try statement.step(), statement.int(0) == format else { return nil }
+            return statement.utf8(1)
+        }
+    }
+
+    /// Up to `limit` meetings after the id `after`, in id order, with their relations (rendering every body: in id
+    /// order, each body is appended to `record_bodies`' key index rather than inserted at random).
+    func meetings(afterID after: String, limit: Int) throws -> [Meeting] {
+        var meetings = try database.withStatement(MeetingSQL.byIDOrder) { statement in
+            try statement.bind(1, after)
+            try statement.bind(2, limit)
+            var meetings: [Meeting] = []
+            while try statement.step() { meetings.append(Self.meetingRow(statement)) }
+            return meetings
+        }
+        if !meetings.isEmpty { try loadRelated(&meetings) }
+        return meetings
     }
 
     /// Meetings by id with their relations, in no particular order; ids with no meeting are left out.

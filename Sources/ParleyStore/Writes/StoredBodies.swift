@@ -25,6 +25,7 @@ enum StoredBodies {
         FROM (SELECT * FROM (SELECT id FROM meetings INDEXED BY meetings_order ORDER BY date, id LIMIT 1)
               UNION ALL SELECT * FROM (SELECT id FROM meetings INDEXED BY meetings_order ORDER BY date DESC, id DESC LIMIT 1)) m
         """)
+    static let one = SQL("SELECT format, body FROM record_bodies WHERE collection = 'meetings' AND record_id = ?1")
     static let anyStale = SQL("SELECT EXISTS (SELECT 1 FROM stale_bodies)")
 
     /// Rendered per batch: a rename may mark a party's every meeting.
@@ -56,16 +57,17 @@ extension Store {
     }
 
     /// Renders every meeting's body again (after a bulk load, a migration, or under a renderer of another format),
-    /// a page of the list at a time, its relations read per page.
+    /// a page at a time in id order, its relations read per page.
     func renderAllBodies() throws {
         guard let renderer = bodyRenderer else { return }
         try StoredBodies.clear(in: database)
-        var cursor: MeetingCursor?
-        repeat {
-            let page = try meetings(MeetingFilter(), after: cursor, limit: StoredBodies.batch)
-            for meeting in page.items { try storeBody(of: meeting, renderer) }
-            cursor = page.next
-        } while cursor != nil
+        var last = ""
+        while true {
+            let page = try meetings(afterID: last, limit: StoredBodies.batch)
+            for meeting in page { try storeBody(of: meeting, renderer) }
+            guard let next = page.last?.id else { return }
+            last = next
+        }
     }
 
     /// On opening with a renderer: renders every body when the sampled ones are missing or of another format, else
