@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <malloc.h>
 #include <sys/socket.h>
 #include <errno.h>
 #include <pthread.h>
@@ -34,4 +35,8 @@ int cshim_ignore_sigpipe(void) {
     struct sigaction sa = {0};
     sa.sa_handler = SIG_IGN;
     return sigaction(SIGPIPE, &sa, NULL);
+}
+
+void cshim_trim_heap(void) {
+    malloc_trim(0);
 }

@@ -236,6 +236,11 @@ public final class Database {
 
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
+    /// Frees the page cache's unused pages (after a migration or a render at start, whose pages the loops never read).
+    public func releaseMemory() {
+        sqlite3_db_release_memory(handle)
+    }
+
     /// Runs `body` waiting up to `milliseconds` for another connection's lock, then restores the usual wait.
     public func waitingForLocks<T>(milliseconds: Int32, _ body: () throws -> T) rethrows -> T {
         sqlite3_busy_timeout(handle, milliseconds)

@@ -46,6 +46,9 @@ enum ServeCommand {
         // migrate) and may sit on a read-only file system. The connection stays open while serving.
         let store = try Store.open(path: databasePath, mode: readOnly ? .readOnly : .create, bodies: MeetingBodies.shared)
         let dataVersion = try store.readDataVersion()
+        // Opening may have migrated and rendered every stored body: what that took goes back before the loops start.
+        store.database.releaseMemory()
+        cshim_trim_heap()
         blockSignals()
 
 

@@ -13,4 +13,6 @@ int cshim_block_signals(const int *signals, int count);
 // Waits for one of the blocked signals; returns its number or -1.
 int cshim_wait_signal(const int *signals, int count);
 int cshim_ignore_sigpipe(void);
+// Returns the heap's free memory to the system (glibc's malloc_trim), after work done once at start.
+void cshim_trim_heap(void);
 #endif
