@@ -47,6 +47,18 @@ final class LeaderLink {
         }
     }
 
+    /// Runs `body` on the connection already open and never on another: a transaction open on the leader lives only
+    /// as long as its connection. A leader change drops the connection and is thrown to the caller.
+    func current<T>(_ body: (DqliteConnection, UInt32) throws -> T) throws -> T {
+        guard let connection else { throw DqliteError.connection("the connection to the leader was lost") }
+        do {
+            return try body(connection, database)
+        } catch let error as DqliteError where error.isLeaderChange {
+            self.connection = nil
+            throw error
+        }
+    }
+
     private func connect(deadline: Int) throws -> (DqliteConnection, UInt32) {
         if let connection { return (connection, database) }
         let remaining = max(deadline - MonotonicClock.milliseconds(), 1)

@@ -12,6 +12,10 @@ import Testing
 final class SQLiteCluster: WriteReplication, @unchecked Sendable {
     private let lock = Mutex(())
     private let database: Database
+    /// The write turn, as the leader's write lock: one writer at a time from its catch-up to its commit.
+    private let turn = DispatchSemaphore(value: 1)
+    /// The thread holding the turn (a replica's write lock keeps each write on one thread).
+    private let turnHolder = Mutex<pthread_t?>(nil)
 
     init(path: String) throws {
         database = try Database(path: path, mode: .existing)
@@ -32,7 +36,28 @@ final class SQLiteCluster: WriteReplication, @unchecked Sendable {
         }
     }
 
+    func takeTurn() throws {
+        turn.wait()
+        turnHolder.withLock { $0 = pthread_self() }
+    }
+
+    func endTurn() {
+        guard holdsTurn() else { return }
+        turnHolder.withLock { $0 = nil }
+        turn.signal()
+    }
+
+    private func holdsTurn() -> Bool {
+        turnHolder.withLock { holder in holder.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+    }
+
     func commit(_ entry: ReplicaEntry, statements: [ReplicaStatement]) throws {
+        guard holdsTurn() else { throw Failure("an entry committed outside its writer's turn") }
+        defer { endTurn() }
+        try commitNow(entry, statements: statements)
+    }
+
+    private func commitNow(_ entry: ReplicaEntry, statements: [ReplicaStatement]) throws {
         try lock.withLock { _ in
             try database.transaction(immediate: true) {
                 try database.execute("PRAGMA defer_foreign_keys = ON")
@@ -63,6 +88,31 @@ final class SQLiteCluster: WriteReplication, @unchecked Sendable {
         }
         return rows
     }
+}
+
+/// The cluster as a replica sees it when another node's write lands between its catch-up and its turn: `rival`
+/// commits just before each turn is taken.
+private final class OvertakenCluster: WriteReplication, @unchecked Sendable {
+    let inner: SQLiteCluster
+    let rival: () throws -> Void
+    let rivalWrites = Mutex(0)
+
+    init(_ inner: SQLiteCluster, rival: @escaping () throws -> Void) {
+        self.inner = inner
+        self.rival = rival
+    }
+
+    func entries(after seq: Int, limit: Int) throws -> [ReplicaEntry] { try inner.entries(after: seq, limit: limit) }
+
+    func takeTurn() throws {
+        try rival()
+        rivalWrites.withLock { $0 += 1 }
+        try inner.takeTurn()
+    }
+
+    func endTurn() { inner.endTurn() }
+
+    func commit(_ entry: ReplicaEntry, statements: [ReplicaStatement]) throws { try inner.commit(entry, statements: statements) }
 }
 
 /// Three copies of one migrated file: the cluster's database and two replicas, each replica served by a real server.
@@ -169,6 +219,24 @@ private final class TwoReplicas: @unchecked Sendable {
             #expect(try SQLiteCluster.rows(table, in: replicas.replicaPaths[0]) == SQLiteCluster.rows(table, in: replicas.clusterPath))
             #expect(try SQLiteCluster.rows(table, in: replicas.replicaPaths[1]) == SQLiteCluster.rows(table, in: replicas.clusterPath))
         }
+    }
+
+    @Test func aWriteOvertakenBeforeItsTurnCatchesUpInItAndTakesTheNextSeq() throws {
+        let replicas = try TwoReplicas()
+        let rivalStore = try replicas.store(1)
+        let overtaken = OvertakenCluster(replicas.cluster) { _ = try rivalStore.createToken(name: "rival") }
+        let store = try Store.open(path: replicas.replicaPaths[0], mode: .existing)
+        store.replication = overtaken
+        _ = try store.createToken(name: "overtaken")
+        #expect(overtaken.rivalWrites.withLock { $0 } == 1)  // one try: the rival's entry did not take its seq
+        let log = try SQLiteCluster.rows("cluster_log", in: replicas.clusterPath)
+        #expect(log.map { $0.split(separator: "|")[0] } == ["integer(1)", "integer(2)"])
+        try replicas.follow(1)
+        for table in ["tokens", "cluster_log"] {
+            #expect(try SQLiteCluster.rows(table, in: replicas.replicaPaths[0]) == SQLiteCluster.rows(table, in: replicas.clusterPath))
+            #expect(try SQLiteCluster.rows(table, in: replicas.replicaPaths[1]) == SQLiteCluster.rows(table, in: replicas.clusterPath))
+        }
+        #expect(try SQLiteCluster.rows("tokens", in: replicas.clusterPath).count == 2)
     }
 
     @Test func aReplicaFileRefusesWritesOutsideItsCluster() throws {

@@ -28,8 +28,15 @@ public struct ReplicationConflict: Error, Sendable {
 public protocol WriteReplication: AnyObject, Sendable {
     /// Entries the cluster committed after `seq`, in order, at most `limit`.
     func entries(after seq: Int, limit: Int) throws -> [ReplicaEntry]
-    /// Commits `entry` with `statements` in one cluster transaction. Returns only once the cluster committed it;
-    /// throws `ReplicationConflict` when `entry.seq` is taken by another entry, and `StoreError.clusterUnavailable`
-    /// when no leader can commit.
+    /// Takes the cluster's write turn: until `commit` or `endTurn`, no other writer's entry commits, so the entries
+    /// read in the turn are all that come before the caller's and its seq cannot be taken. Other writers wait for the
+    /// turn. While it is held, `entries` and `commit` throw `ReplicationConflict` when the turn was lost with the
+    /// leader: the write starts again.
+    func takeTurn() throws
+    /// Commits `entry` with `statements` in the turn's cluster transaction and ends the turn. Returns only once the
+    /// cluster committed it; throws `ReplicationConflict` when the write must start again, and
+    /// `StoreError.clusterUnavailable` when no leader can commit.
     func commit(_ entry: ReplicaEntry, statements: [ReplicaStatement]) throws
+    /// Gives the turn up without committing (the write failed or changed nothing). Does nothing when none is held.
+    func endTurn()
 }
