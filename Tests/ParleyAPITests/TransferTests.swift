@@ -131,6 +131,42 @@ import Testing
                                  after: nil, limit: 10).items.map(\.id) == ["exported-quote"])
     }
 
+    /// An import renders each meeting's body from its validated draft, on the validating thread (`Meeting(saved:name:)`),
+    /// not from the rows read back: a file listing a meeting's relations in another order than the store reads them
+    /// stores the same bodies, byte for byte, and the meetings read the same as before. Quotes and demands still find the
+    /// meetings they name, whose names the validating thread learns as it reads them.
+    @Test func importedBodiesAreTheRowsEncodingWhateverTheFilesOrder() throws {
+        let api = try TestAPI()
+        let exportPath = api.directory.path("seed.json")
+        #expect(try ParleyBinary.run(["export", "--database", api.databasePath, "--to", exportPath]).status == 0)
+        var document = try JSON.object(Array(try Data(contentsOf: URL(fileURLWithPath: exportPath))))
+        var meetings = try #require(document["meetings"] as? [[String: Any]])
+        var reversed = 0
+        for index in meetings.indices {
+            for relation in ["parties", "participants", "topics", "sources"] {
+                guard let items = meetings[index][relation] as? [Any], items.count > 1 else { continue }
+                meetings[index][relation] = Array(items.reversed())
+                reversed += 1
+            }
+        }
+        #expect(reversed >= 3, "the seed has meetings with several parties, participants or topics")
+        document["meetings"] = Array(meetings.reversed())
+        let shuffled = api.directory.path("reversed.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: shuffled))
+        let target = api.directory.path("reversed.sqlite")
+        #expect(try ParleyBinary.run(["migrate", "--database", target]).status == 0)
+        let imported = try ParleyBinary.run(["import", shuffled, "--database", target])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        try StoredBodiesTests.expectCurrent(target)
+        let original = try Store.open(path: api.databasePath)
+        let copy = try Store.open(path: target)
+        for meeting in try original.meetings(MeetingFilter(), after: nil, limit: 100).items {
+            #expect(try copy.meeting(id: meeting.id) == meeting, "\(meeting.id) reads as it did")
+        }
+        #expect(try copy.quotes(QuoteFilter(), after: nil, limit: 100).items.filter { $0.meeting != nil }.count
+                == (try original.quotes(QuoteFilter(), after: nil, limit: 100).items.filter { $0.meeting != nil }.count))
+    }
+
     @Test func importRefusesANonEmptyDatabaseOrAnInvalidFile() throws {
         let api = try TestAPI()
         let exportPath = api.directory.path("seed.json")

@@ -21,23 +21,25 @@ public enum Importer {
     static let order: [RecordCollection] = [.topics, .parties, .people, .meetings, .quotes, .demands]
     static let maximumErrorsShown = 20
 
-    /// The collections other records refer to, whose names the resolver needs before any record is validated.
-    static let referenced: Set<RecordCollection> = [.topics, .parties, .people, .meetings]
+    /// The collections whose names the resolver needs before any record is validated: their records refer to each
+    /// other in any order (a party to its members, a person to parties, a meeting to both).
+    static let namedFirst: Set<RecordCollection> = [.topics, .parties, .people]
+    /// Referred to only by collections later in `order` (quotes and demands name a meeting; no meeting names one), so
+    /// the validating thread learns their names as it reads them, before any record that needs them: the first read
+    /// skips the meetings, the largest collection but one, instead of parsing them for their titles.
+    static let namedInPassing: Set<RecordCollection> = [.meetings]
 
-    /// Reads the file twice without holding its records: once to learn every referenced record's id and name (records
-    /// may refer to each other in any order), once to validate and insert each. Memory is the file's bytes plus the
-    /// names; time is linear in the records (the inserts run in `Store.bulkLoad`).
+    /// Reads the file twice without holding its records: once to learn the names of the records others refer to in any
+    /// order, once to validate and insert each (learning the meetings' names on the way). Memory is the file's bytes
+    /// plus the names; time is linear in the records (the inserts run in `Store.bulkLoad`).
     public static func run(_ bytes: [UInt8], into store: Store) throws -> Summary {
-        var names: [RecordCollection: [String: String]] = [:]
+        var resolver = try FileResolver(store: store)
         let members: [(String, JSONMember)]
         do {
-            // Referenced collections are parsed now, for their names; the others only located, parsed on the second read.
-            let unreferenced = Set(order.filter { !referenced.contains($0) }.map(\.rawValue))
-            members = try JSONReader.parseObject(bytes, streamed: Set(referenced.map(\.rawValue)), located: unreferenced) { key, item in
-                guard let collection = RecordCollection(rawValue: key), case let .string(id)? = item["id"] else { return }
-                if case let .string(name)? = item[collection.nameKey] { names[collection, default: [:]][id] = name } else {
-                    names[collection, default: [:]][id] = id
-                }
+            // Those named first are parsed now; the others only located, parsed on the second read.
+            let located = Set(order.filter { !namedFirst.contains($0) }.map(\.rawValue))
+            members = try JSONReader.parseObject(bytes, streamed: Set(namedFirst.map(\.rawValue)), located: located) { key, item in
+                if let collection = RecordCollection(rawValue: key) { resolver.learn(collection, item) }
             }
         } catch let error as JSONReadError {
             throw StoreError.importRefused("the file is not JSON: \(error)")
@@ -70,7 +72,6 @@ public enum Importer {
                 throw StoreError.importRefused("the file has no \"\(collection.rawValue)\"; an export lists every collection (" + order.map(\.rawValue).joined(separator: ", ") + "), an empty one as []; nothing was imported")
             }
         }
-        let resolver = try FileResolver(names: names, store: store)
 
         // One transaction writes the whole file. In WAL mode every page of it would go to the WAL and be copied into
         // the database again at the checkpoint; with a rollback journal, only the pages that existed before (the
@@ -93,7 +94,8 @@ public enum Importer {
             var errorCount = 0
             var counts: [(String, Int)] = []
             try store.bulkLoad(order: order, actor: "import") {
-                let records = ValidatedRecords(bytes, arrays: arrays, order: order, resolver: resolver, validate: validate)
+                let records = ValidatedRecords(bytes, arrays: arrays, order: order, resolver: resolver,
+                                               learning: namedInPassing, validate: validate(bodies: store.bodyRenderer))
                 defer { records.stop() }
                 var count: [RecordCollection: Int] = [:]
                 loop: while true {
@@ -121,16 +123,26 @@ public enum Importer {
         }
     }
 
-    /// Validates one record (on the validating thread): its id, its errors, and how to insert it when it has none.
-    @Sendable static func validate(_ collection: RecordCollection, _ item: JSONValue, _ resolver: FileResolver) throws
+    /// Validates one record (on the validating thread): its id, its errors, and how to insert it when it has none. A
+    /// meeting's stored body is rendered here too, from its draft, with `bodies` (the store's renderer).
+    static func validate(bodies: (any BodyRenderer)?) -> @Sendable (RecordCollection, JSONValue, FileResolver) throws
         -> (String, [FieldError], ((Store) throws -> Void)?) {
-        try validate(collection.resource, item, resolver)
+        { collection, item, resolver in try validate(collection.resource, item, resolver, bodies) }
     }
 
-    private static func validate<R: WritableResource>(_: R.Type, _ item: JSONValue, _ resolver: FileResolver) throws
+    private static func validate<R: WritableResource>(_: R.Type, _ item: JSONValue, _ resolver: FileResolver,
+                                                      _ bodies: (any BodyRenderer)?) throws
         -> (String, [FieldError], ((Store) throws -> Void)?) {
         let validation = Validation(resolver: resolver)
         guard let draft = try R.draft(from: item, validation), validation.isValid else { return ("", validation.errors, nil) }
+        if let bodies, let meeting = draft as? MeetingDraft {
+            // Every name it shows resolved, or the draft would have errors.
+            let body = bodies.body(of: Meeting(saved: meeting) { resolver.names[$0]?[$1] ?? $1 })
+            return (draft.id, [], { store in
+                try store.create(draft, actor: "import")
+                try store.storeLoadedBody(meetingID: meeting.id, body)
+            })
+        }
         return (draft.id, [], { store in try store.create(draft, actor: "import") })
     }
 
@@ -165,16 +177,25 @@ public enum Importer {
 /// against the database.
 /// The resolver is read by the validating thread: it holds what it needs, the database's paragraphs included.
 struct FileResolver: ReferenceResolver, Sendable {
-    let names: [RecordCollection: [String: String]]
+    /// The file's records by collection and id: their names, as far as read (`learn`).
+    private(set) var names: [RecordCollection: [String: String]] = [:]
     let paragraphs: [String: [Int: String]]
 
-    init(names: [RecordCollection: [String: String]], store: Store) throws {
-        self.names = names
+    init(store: Store) throws {
         var paragraphs: [String: [Int: String]] = [:]
         for source in try store.sources(after: nil, limit: QueryParameters.limitRange.upperBound).items {
             for paragraph in source.paragraphs { paragraphs[source.id, default: [:]][paragraph.number] = paragraph.text }
         }
         self.paragraphs = paragraphs
+    }
+
+    /// Notes a record of the file, by its id, and its name; a record without a name is noted by its id (its own
+    /// validation says what is missing).
+    mutating func learn(_ collection: RecordCollection, _ item: JSONValue) {
+        guard case let .string(id)? = item["id"] else { return }
+        if case let .string(name)? = item[collection.nameKey] { names[collection, default: [:]][id] = name } else {
+            names[collection, default: [:]][id] = id
+        }
     }
 
     func name(of collection: RecordCollection, id: String) throws -> String? {

@@ -37,12 +37,15 @@ final class ValidatedRecords: @unchecked Sendable {
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var thread: pthread_t?
 
-    /// Starts validating `arrays` (each collection's array in `bytes`) in `order`.
+    /// Starts validating `arrays` (each collection's array in `bytes`) in `order`; the records of the `learning`
+    /// collections are noted by `resolver` as they are read (`Importer.namedInPassing`).
     init(_ bytes: [UInt8], arrays: [RecordCollection: Range<Int>], order: [RecordCollection], resolver: FileResolver,
+         learning: Set<RecordCollection>,
          validate: @escaping @Sendable (RecordCollection, JSONValue, FileResolver) throws -> (String, [FieldError], ((Store) throws -> Void)?)) {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
         thread = startThread { [self] in
+            var resolver = resolver
             do {
                 for collection in order {
                     guard let range = arrays[collection] else { continue }
@@ -50,7 +53,9 @@ final class ValidatedRecords: @unchecked Sendable {
                     // The database holds none of the file's collections any more: only the file can repeat an id.
                     // (Checked here, not by the inserting thread, which is the import's slower half.)
                     var seen: Set<String> = []
+                    let learns = learning.contains(collection)
                     try JSONReader.forEachElement(bytes, in: range) { item in
+                        if learns { resolver.learn(collection, item) }
                         var (id, errors, insert) = try validate(collection, item, resolver)
                         if errors.isEmpty, !seen.insert(id).inserted {
                             (errors, insert) = ([FieldError(pointer: "/id", detail: "'\(id)' is in the file twice")], nil)

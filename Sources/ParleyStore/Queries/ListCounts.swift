@@ -134,9 +134,10 @@ extension Store {
 public enum DerivedData {
     public static let tables = ["list_counts", "date_counts", "span_bounds"] + SearchIndex.all.map(\.keys) + StoredBodies.tables
 
-    public static func rebuild(in database: Database) throws {
+    /// `keepingBodies`: the stored bodies are current (a bulk load's loader stored them as it went).
+    public static func rebuild(in database: Database, keepingBodies: Bool = false) throws {
         // A migration may change what a body shows; the next store that renders them renders every one (`StoredBodies`).
-        try StoredBodies.clear(in: database)
+        if !keepingBodies { try StoredBodies.clear(in: database) }
         try SearchIndex.rebuild(in: database)
         try ListCounts.rebuild(in: database)
         try MeetingSQL.rebuildSpanBounds(in: database)

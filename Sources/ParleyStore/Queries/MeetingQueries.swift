@@ -295,3 +295,25 @@ extension Store {
         meetings.attach(try recordSources(.meetings, ids: ids)) { $0.sources = $1 }
     }
 }
+
+extension Meeting {
+    /// The meeting `draft` becomes once saved, as `loadRelated` reads it back: parties by role and then by id,
+    /// participants and topics by id, sources by source and paragraph, each related record named by `name`. Ids
+    /// compare as SQLite compares them, byte by byte. An import renders each meeting's stored body from this on its
+    /// validating thread instead of reading every meeting and its relations again at the end of the load; the import's
+    /// tests compare every body it stores with the one rendered from the rows read back.
+    public init(saved draft: MeetingDraft, name: (RecordCollection, String) -> String) {
+        func byID<T>(_ items: [T], _ id: (T) -> String) -> [T] {
+            items.sorted { id($0).utf8.lexicographicallyPrecedes(id($1).utf8) }
+        }
+        self.init(id: draft.id, title: draft.title, kind: draft.kind, date: draft.date, endDate: draft.endDate,
+                  dateBasis: draft.dateBasis, locationCity: draft.locationCity, locationCountry: draft.locationCountry,
+                  locationBasis: draft.locationBasis, status: draft.status, summary: draft.summary,
+                  parties: MeetingSQL.byRole(byID(draft.parties, \.id).map { RoleRef(id: $0.id, name: name(.parties, $0.id), role: $0.role) }),
+                  participants: byID(draft.participants, \.id).map { RoleRef(id: $0.id, name: name(.people, $0.id), role: $0.role) },
+                  topics: byID(draft.topics, { $0 }).map { RecordRef(id: $0, name: name(.topics, $0)) },
+                  sources: draft.sources.sorted {
+                      $0.source == $1.source ? $0.paragraph < $1.paragraph : $0.source.utf8.lexicographicallyPrecedes($1.source.utf8)
+                  })
+    }
+}

@@ -14,7 +14,8 @@ extension Store {
     /// Runs `body`, which creates many records, inside the caller's write transaction, as one bulk load: the tables'
     /// secondary indexes are dropped first and created again after (one sort each, instead of a random B-tree insert
     /// per row, which at a million rows no cache holds), so are their triggers (the maintained counts), the derived
-    /// data (search index, counts) is rebuilt once at the end instead of per record, and SQLite's page cache is
+    /// data (search index, counts) is rebuilt once at the end instead of per record (the meetings' stored bodies too,
+    /// unless `body` stored every one with `storeLoadedBody`), and SQLite's page cache is
     /// raised for the duration. The stored result is the one the same creates would leave one by one; if `body`
     /// throws, the caller's transaction rolls all of it back, indexes included.
     ///
@@ -33,8 +34,15 @@ extension Store {
         var dropped: [(type: String, name: String, sql: String)] = []
         while try statement.step() { dropped.append((statement.text(0), statement.text(1), statement.text(2))) }
         try database.execute("PRAGMA cache_size = -\(Database.bulkLoadCacheKiB)")
-        defer { try? database.execute("PRAGMA cache_size = -\(Database.cacheKiB)") }
+        try database.execute("PRAGMA threads = \(Database.bulkLoadSortThreads)")
+        defer {
+            try? database.execute("PRAGMA threads = 0")
+            try? database.execute("PRAGMA cache_size = -\(Database.cacheKiB)")
+        }
         for object in dropped { try database.execute("DROP \(object.type.uppercased()) \"\(object.name)\"") }
+        // The loaded meetings' bodies are stored by the loader as it goes (`storeLoadedBody`) or rendered at the end:
+        // none is kept from before.
+        try StoredBodies.clear(in: database)
         isBulkLoading = true
         let result: T
         do {
@@ -54,9 +62,12 @@ extension Store {
             try statement.bind(2, at)
             try statement.run()
         }
+        try database.execute("PRAGMA cache_size = -\(Database.indexBuildCacheKiB)")
         for object in dropped { try database.execute(object.sql) }
-        try DerivedData.rebuild(in: database)
-        try renderAllBodies()
+        try database.execute("PRAGMA cache_size = -\(Database.bulkLoadCacheKiB)")
+        let bodiesStored = try StoredBodies.everyMeetingHasOne(in: database)
+        try DerivedData.rebuild(in: database, keepingBodies: bodiesStored)
+        if !bodiesStored { try renderAllBodies() }
         return result
     }
 }

@@ -28,6 +28,15 @@ enum StoredBodies {
     static let one = SQL("SELECT format, body FROM record_bodies WHERE collection = 'meetings' AND record_id = ?1")
     static let anyStale = SQL("SELECT EXISTS (SELECT 1 FROM stale_bodies)")
 
+    /// After a bulk load, which stored bodies only for the meetings it created: whether it stored one for each.
+    static func everyMeetingHasOne(in database: Database) throws -> Bool {
+        guard try database.hasTable("record_bodies") else { return false }
+        let statement = try database.prepare("""
+            SELECT (SELECT count(*) FROM meetings) = (SELECT count(*) FROM record_bodies WHERE collection = 'meetings')
+            """)
+        return try statement.step() && statement.bool(0)
+    }
+
     /// Rendered per batch: a rename may mark a party's every meeting.
     static let batch = 500
 
@@ -97,11 +106,24 @@ extension Store {
         return try database.withStatement(StoredBodies.anyStale) { try $0.step() && $0.bool(0) } ? .queued : nil
     }
 
+    /// Stores the body of a meeting a bulk load creates, rendered by its loader with `bodyRenderer` (an import renders
+    /// them on its validating thread, from the drafts: `Meeting(saved:name:)`). A load that stores one for every
+    /// meeting it creates renders none at its end.
+    public func storeLoadedBody(meetingID: String, _ body: [UInt8]) throws {
+        precondition(isBulkLoading, "only a bulk load's loader stores bodies it rendered")
+        guard let renderer = bodyRenderer else { return }
+        try storeBody(id: meetingID, format: renderer.format, body)
+    }
+
     private func storeBody(of meeting: Meeting, _ renderer: any BodyRenderer) throws {
+        try storeBody(id: meeting.id, format: renderer.format, renderer.body(of: meeting))
+    }
+
+    private func storeBody(id: String, format: Int, _ body: [UInt8]) throws {
         try database.withStatement(StoredBodies.store) { statement in
-            try statement.bind(1, meeting.id)
-            try statement.bind(2, renderer.format)
-            try statement.bind(3, utf8: renderer.body(of: meeting))
+            try statement.bind(1, id)
+            try statement.bind(2, format)
+            try statement.bind(3, utf8: body)
             try statement.run()
         }
     }
