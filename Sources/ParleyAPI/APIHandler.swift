@@ -357,21 +357,27 @@ public final class APIHandler: HTTPHandler {
     private func listDocument<Item, Cursor>(_ sink: inout JSONSink, _ context: RenderContext, _ page: Page<Item, Cursor>,
                                             nextLink: String?, limit: Int,
                                             _ write: (inout JSONSink, Item) -> Void) -> [UInt8] {
+        // Keys as `StaticString`s, copied as they are (a string literal alone picks the escaping `String` overload).
         sink.writer.beginObject()
-        sink.writer.key("data")
+        sink.writer.key("data" as StaticString)
         sink.writer.beginArray()
         for item in page.items { write(&sink, item) }
         sink.writer.endArray()
-        sink.writer.key("links")
+        sink.writer.key("links" as StaticString)
         sink.writer.beginObject()
-        sink.writer.field("self", context.path + (context.canonicalQuery.isEmpty ? "" : "?" + context.canonicalQuery))
-        sink.writer.field("next", nextLink)
+        sink.writer.key("self" as StaticString)
+        sink.writer.string(context.path + (context.canonicalQuery.isEmpty ? "" : "?" + context.canonicalQuery))
+        sink.writer.key("next" as StaticString)
+        sink.writer.string(nextLink)
         sink.writer.endObject()
-        sink.writer.key("meta")
+        sink.writer.key("meta" as StaticString)
         sink.writer.beginObject()
-        sink.writer.field("total", page.total)
-        sink.writer.field("total_exact", page.totalIsExact)
-        sink.writer.field("limit", limit)
+        sink.writer.key("total" as StaticString)
+        sink.writer.int(page.total)
+        sink.writer.key("total_exact" as StaticString)
+        sink.writer.bool(page.totalIsExact)
+        sink.writer.key("limit" as StaticString)
+        sink.writer.int(limit)
         sink.writer.endObject()
         sink.writer.endObject()
         return sink.writer.bytes
