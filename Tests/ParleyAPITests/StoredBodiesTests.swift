@@ -59,6 +59,42 @@ import Testing
         return try statement.step() ? statement.int(0) : 0
     }
 
+    /// A bulk load whose loader stores every created meeting's body (`storeLoadedBody`, as `parley import` does from its
+    /// validating thread) keeps those bytes and renders none at its end; one that stores none gets every body rendered.
+    @Test func aBulkLoadKeepsTheBodiesItsLoaderStoredAndRendersOnlyWhenOneIsMissing() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store.open(path: directory.path("bulk.sqlite"), bodies: MeetingBodies.shared)
+        func meeting(_ id: String) -> MeetingDraft {
+            MeetingDraft(id: id, title: "Bulk " + id, kind: "bilateral-talks", date: "2022-01-10", endDate: "2022-01-10",
+                         dateBasis: "stated", locationCity: nil, locationCountry: nil, locationBasis: nil, status: "held",
+                         parties: [], participants: [], topics: [], summary: "", sources: [])
+        }
+        // Bytes no encoder writes: only the loader can have put them there.
+        let marker = Array(#"{"stored":"by the loader"}"#.utf8)
+        for storesBodies in [true, false] {
+            try store.write {
+                try store.database.execute("PRAGMA defer_foreign_keys = ON")  // as the import: the seed goes all at once
+                _ = try store.removeAllRecords(actor: "test")
+                try store.bulkLoad(order: [.meetings], actor: "test") {
+                    for id in ["bulk-a", "bulk-b"] {
+                        try store.create(meeting(id), actor: "test")
+                        if storesBodies { try store.storeLoadedBody(meetingID: id, marker) }
+                    }
+                }
+            }
+            let statement = try store.database.prepare("SELECT body FROM record_bodies WHERE collection = 'meetings' ORDER BY record_id")
+            var bodies: [[UInt8]] = []
+            while try statement.step() { bodies.append(statement.utf8(0)) }
+            statement.reset()
+            if storesBodies {
+                #expect(bodies == [marker, marker], "the loader's bodies are kept, none rendered again")
+            } else {
+                #expect(bodies == (try ["bulk-a", "bulk-b"].map { MeetingBodies.shared.body(of: try #require(try store.meeting(id: $0))) }),
+                        "without the loader's bodies, the load renders every one")
+            }
+        }
+    }
+
     @Test func anUncachedPageIsByteForByteTheEncodedOne() throws {
         let api = try TestAPI(responseCacheBytes: 0)
         try Self.expectCurrent(api.databasePath)

@@ -118,7 +118,7 @@ import Testing
         let before = try records(String(decoding: try Data(contentsOf: URL(fileURLWithPath: exportPath)), as: UTF8.self))
         let after = try records(reexported.stdout)
         #expect(NSDictionary(dictionary: before).isEqual(to: after), "the same records after a round trip")
-        // The bulk load renders every meeting's stored body once, at its end (its triggers are dropped meanwhile).
+        // Each meeting's stored body is rendered from its draft as it is validated (the triggers are dropped meanwhile).
         try StoredBodiesTests.expectCurrent(target)
 
         // The new database's feed: the seed, its replacement, the imported records; search works.

@@ -137,7 +137,7 @@ public enum Importer {
         guard let draft = try R.draft(from: item, validation), validation.isValid else { return ("", validation.errors, nil) }
         if let bodies, let meeting = draft as? MeetingDraft {
             // Every name it shows resolved, or the draft would have errors.
-            let body = bodies.body(of: Meeting(saved: meeting) { resolver.names[$0]?[$1] ?? $1 })
+            let body = bodies.body(of: Meeting(saved: meeting) { (try? resolver.name(of: $0, id: $1)) ?? $1 })
             return (draft.id, [], { store in
                 try store.create(draft, actor: "import")
                 try store.storeLoadedBody(meetingID: meeting.id, body)
@@ -178,7 +178,7 @@ public enum Importer {
 /// The resolver is read by the validating thread: it holds what it needs, the database's paragraphs included.
 struct FileResolver: ReferenceResolver, Sendable {
     /// The file's records by collection and id: their names, as far as read (`learn`).
-    private(set) var names: [RecordCollection: [String: String]] = [:]
+    private var names: [RecordCollection: [String: String]] = [:]
     let paragraphs: [String: [Int: String]]
 
     init(store: Store) throws {
