@@ -307,13 +307,25 @@ public final class APIHandler: HTTPHandler {
             response.headers.set("Cache-Control", "no-cache")
             return response
         case let .list(kind):
-            return try renderList(kind.type, context, etag: etag)
+            return try kind.visit(CollectionRender(handler: self, context: context, etag: etag, isList: true))
         case let .item(kind):
-            return try renderItem(kind.type, context, etag: etag)
+            return try kind.visit(CollectionRender(handler: self, context: context, etag: etag, isList: false))
         }
     }
 
-    private func renderList<R: Resource>(_ resource: R.Type, _ context: RenderContext, etag: String) throws -> HTTPResponse {
+    /// A list or an item of one collection, rendered with its concrete type (`ResourceKind.visit`).
+    private struct CollectionRender: ResourceVisitor {
+        let handler: APIHandler
+        let context: RenderContext
+        let etag: String
+        let isList: Bool
+
+        func visit<R: Resource>(_ resource: R.Type) throws -> HTTPResponse {
+            try isList ? handler.renderList(resource, context, etag: etag) : handler.renderItem(resource, context, etag: etag)
+        }
+    }
+
+    fileprivate func renderList<R: Resource>(_ resource: R.Type, _ context: RenderContext, etag: String) throws -> HTTPResponse {
         let query = context.query
         let selection = try FieldSelection(query["fields"], available: R.fields)
         let limit = try query.limit()
@@ -383,7 +395,7 @@ public final class APIHandler: HTTPHandler {
         return sink.writer.bytes
     }
 
-    private func renderItem<R: Resource>(_ resource: R.Type, _ context: RenderContext, etag: String) throws -> HTTPResponse {
+    fileprivate func renderItem<R: Resource>(_ resource: R.Type, _ context: RenderContext, etag: String) throws -> HTTPResponse {
         let selection = try FieldSelection(context.query["fields"], available: R.fields)
         let singular = R.name == "people" ? "person" : String(R.name.dropLast())
         let whole = selection.names == nil && !context.pretty

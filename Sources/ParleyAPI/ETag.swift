@@ -9,38 +9,42 @@ enum ETag {
         // The key's bytes in place (a native string's): walking its UTF-8 view byte by byte cost three times as much.
         var key = key
         var hash = key.withUTF8 { fnv1a($0) }
-        hash = fnv1a([UInt8(truncatingIfNeeded: schemaVersion), UInt8(truncatingIfNeeded: renderingRevision)], seed: hash)
-        // Written as bytes: the tag is made on every request, before the response cache is asked.
-        var text: [UInt8] = [UInt8(ascii: "\"")]
-        text.reserveCapacity(36)
-        appendHex(UInt64(truncatingIfNeeded: dataVersion), minimumDigits: 1, negative: dataVersion < 0, to: &text)
-        text.append(UInt8(ascii: "-"))
-        appendHex(hash, minimumDigits: 16, negative: false, to: &text)
-        text.append(UInt8(ascii: "\""))
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// `String(value, radix: 16)` (with a leading `-` for a negative number), zero-padded to `minimumDigits`.
-    private static func appendHex(_ value: UInt64, minimumDigits: Int, negative: Bool, to text: inout [UInt8]) {
-        let magnitude = negative ? (~value &+ 1) : value
-        var shift = 60
-        while shift > 0 && magnitude >> UInt64(shift) == 0 { shift -= 4 }
-        if negative { text.append(UInt8(ascii: "-")) }
-        for _ in (shift / 4 + 1)..<max(shift / 4 + 1, minimumDigits) { text.append(UInt8(ascii: "0")) }
-        for position in stride(from: shift, through: 0, by: -4) {
-            text.append(hexDigits[Int((magnitude >> UInt64(position)) & 0xF)])
+        hash = fnv1a(byte: UInt8(truncatingIfNeeded: schemaVersion), hash)
+        hash = fnv1a(byte: UInt8(truncatingIfNeeded: renderingRevision), hash)
+        // Written in place: the tag is made on every request, before the response cache is asked. At most a quote,
+        // a sign, 16 digits of the version, a dash, 16 of the hash and a quote.
+        return String(unsafeUninitializedCapacity: 36) { text in
+            var count = 0
+            func append(_ byte: UInt8) { text[count] = byte; count += 1 }
+            func appendHex(_ value: UInt64, minimumDigits: Int) {
+                var shift = 60
+                while shift > 0 && value >> UInt64(shift) == 0 { shift -= 4 }
+                for _ in (shift / 4 + 1)..<max(shift / 4 + 1, minimumDigits) { append(UInt8(ascii: "0")) }
+                for position in stride(from: shift, through: 0, by: -4) {
+                    let digit = UInt8(truncatingIfNeeded: (value >> UInt64(position)) & 0xF)
+                    append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                }
+            }
+            append(UInt8(ascii: "\""))
+            // `String(value, radix: 16)`: a negative version with a leading `-`.
+            let version = UInt64(truncatingIfNeeded: dataVersion)
+            if dataVersion < 0 { append(UInt8(ascii: "-")) }
+            appendHex(dataVersion < 0 ? (~version &+ 1) : version, minimumDigits: 1)
+            append(UInt8(ascii: "-"))
+            appendHex(hash, minimumDigits: 16)
+            append(UInt8(ascii: "\""))
+            return count
         }
     }
 
     static func fnv1a<S: Sequence>(_ bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where S.Element == UInt8 {
         var hash = seed
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
+        for byte in bytes { hash = fnv1a(byte: byte, hash) }
         return hash
+    }
+
+    static func fnv1a(byte: UInt8, _ hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     /// What an If-None-Match header asks (RFC 9110 §13.1.2): `*`, or a list of tags compared weakly.

@@ -23,9 +23,9 @@ protocol Resource {
     static func storedBody(_ store: Store, id: String) throws -> [UInt8]?
     static func item(_ store: Store, id: String) throws -> Item?
     static func encode<Sink: RecordSink>(_ item: Item, into sink: inout Sink)
-    /// `encode` into JSON, as a requirement of its own (the default below): lists are rendered through
-    /// `any Resource.Type`, where the generic `encode` is reached through witness tables and every key and value it
-    /// writes is a dynamic call; a requirement that names its sink is a witness specialized for it, once per collection.
+    /// `encode` into JSON, as a requirement of its own (the default below): reached from `any Resource.Type`, the
+    /// generic `encode` goes through witness tables and every key and value it writes is a dynamic call; a requirement
+    /// that names its sink is a witness specialized for it, once per collection.
     static func encodeJSON(_ item: Item, into sink: inout JSONSink)
 }
 
@@ -52,6 +52,22 @@ enum ResourceKind: String, CaseIterable, Sendable {
 
     var type: any Resource.Type { writable?.resource ?? SourcesResource.self }
 
+    /// Calls `visitor` with this collection's concrete type. A request's list or item is rendered through this rather
+    /// than through `type`: from an `any Resource.Type` the generic code runs unspecialized, looking up the metadata of
+    /// `Page<Item, Cursor>` and its optionals and calling every requirement through witness tables (about 2,500
+    /// instructions of the uncached headline); called with a concrete type, it is specialized for each collection.
+    func visit<Visitor: ResourceVisitor>(_ visitor: Visitor) throws -> Visitor.Result {
+        switch self {
+        case .meetings: try visitor.visit(MeetingsResource.self)
+        case .parties: try visitor.visit(PartiesResource.self)
+        case .people: try visitor.visit(PeopleResource.self)
+        case .quotes: try visitor.visit(QuotesResource.self)
+        case .topics: try visitor.visit(TopicsResource.self)
+        case .demands: try visitor.visit(DemandsResource.self)
+        case .sources: try visitor.visit(SourcesResource.self)
+        }
+    }
+
     /// The collection the write API writes this one's records to; nil for sources, which are read-only. A switch, not
     /// `RecordCollection(rawValue:)`: `type` is read on every request, and that init compares the name as text.
     var writable: RecordCollection? {
@@ -65,4 +81,10 @@ enum ResourceKind: String, CaseIterable, Sendable {
         case .sources: nil
         }
     }
+}
+
+/// Work done with a collection's concrete resource type (`ResourceKind.visit`).
+protocol ResourceVisitor {
+    associatedtype Result
+    func visit<R: Resource>(_ resource: R.Type) throws -> Result
 }

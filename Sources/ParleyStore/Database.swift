@@ -18,10 +18,13 @@ public final class Database {
     /// the pages the index builds sort through.
     public static let bulkLoadCacheKiB = 512 * 1024
     /// The page cache while a bulk load builds its indexes, which is also how much of an index SQLite's sorter sorts
-    /// in one run: with the bulk load's 512 MB an index of a million meetings' quotes is one run, sorted on one thread;
-    /// in runs of 32 MB, `bulkLoadSortThreads` sort them while the loading thread reads the table, and merge them.
-    /// Measured at a million meetings, the quotes' and meetings' indexes: 80.5 s in one run, 60.4 s in runs of 32 MB.
-    public static let indexBuildCacheKiB = 32 * 1024
+    /// in one run: with the bulk load's 512 MB an index of a million meetings' quotes is one run, sorted on one thread.
+    /// In small runs `bulkLoadSortThreads` sort them while the loading thread reads the table, then merge them; the
+    /// table's pages are read once, in order, and need no cache. Measured on the quotes' indexes (a million meetings:
+    /// quotes' and meetings' indexes 80.5 s in one run, 60.4 s in runs of 32 MB; 100,000 meetings: each quotes index
+    /// about 0.75 s in runs of 32 MB, one run there, and 0.5 s in runs of 2 MB; four million rows: 5.4–6.0 s against
+    /// 4.9–5.3 s).
+    public static let indexBuildCacheKiB = 2 * 1024
     /// SQLite's helper threads for the sorts of a bulk load (`PRAGMA threads`; none otherwise).
     public static let bulkLoadSortThreads = 2
 

@@ -54,5 +54,53 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return year > 9999 ? nil : Day(padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2))
     }
 
+    /// The day `days` days before this one, as text; before 0000-01-01, "0000-00-00", which sorts before every day.
+    /// Integer arithmetic on the days since 1970-01-01 (Howard Hinnant's `days_from_civil` and `civil_from_days`):
+    /// a list's statement compares its rows with the result, which SQLite's `date(day, '-N days')` made for every
+    /// statement run, parsing both texts each time.
+    public func text(daysBefore days: Int) -> String {
+        let (year, month, day) = Self.civil(fromDays: Self.days(year: year, month: month, day: day) - days)
+        guard year >= 0 else { return "0000-00-00" }
+        // Ten ASCII bytes written in place: a small string, no array and no validation pass.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ number: Int, at end: Int, width: Int) {
+                var number = number
+                for index in stride(from: end, to: end - width, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(number % 10)
+                    number /= 10
+                }
+            }
+            put(year, at: 3, width: 4)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, at: 6, width: 2)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, at: 9, width: 2)
+            return 10
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian day.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic Gregorian day `days` days after 1970-01-01.
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     public var description: String { text }
 }

@@ -154,6 +154,44 @@ import Testing
         #expect(try store.dataVersion() == version + 1)
     }
 
+    /// A read names the version of the snapshot it reads, whether or not it reads `changes` for it (`beginSnapshot`
+    /// does not while nothing was committed since `dataVersion()`): a commit just before the read is seen by both, one
+    /// during the read by neither.
+    @Test func aReadNamesTheVersionOfItsSnapshot() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("snapshot.sqlite")
+        let store = try Store.open(path: path)
+        let writer = try Database(path: path)
+        func commit() throws {
+            try writer.execute("INSERT INTO changes (collection, record_id, operation, actor) VALUES ('topics', 'x', 'update', 'test')")
+        }
+        let maxSeq = SQL("SELECT max(seq) FROM changes")
+        func newest() throws -> Int {
+            try store.database.withStatement(maxSeq) { try $0.step() ? $0.int(0) : 0 }
+        }
+        let version = try store.dataVersion()
+        #expect(try store.read { (try store.readDataVersion(), try newest()) } == (version, version))
+        // Committed after `dataVersion()`, before the read: the counter moved, and the snapshot has the commit.
+        try commit()
+        #expect(try store.read { (try store.readDataVersion(), try newest()) } == (version + 1, version + 1))
+        #expect(try store.dataVersion() == version + 1)
+        // Committed while the read is open: its snapshot does not have it, before or after the version is asked.
+        let during = try store.read { () throws -> (Int, Int, Int) in
+            let rows = try newest()
+            try commit()
+            return (rows, try store.readDataVersion(), try store.dataVersion())
+        }
+        #expect(during == (version + 1, version + 1, version + 1))
+        #expect(try store.dataVersion() == version + 2)
+        #expect(try store.read { (try store.readDataVersion(), try newest()) } == (version + 2, version + 2))
+        // Asked first in the read, before any other statement: still the snapshot's.
+        #expect(try store.read { () throws -> (Int, Int) in
+            let named = try store.readDataVersion()
+            try commit()
+            return (named, try newest())
+        } == (version + 2, version + 2))
+    }
+
     /// Migration 7 rebuilds quotes, meeting_parties and record_sources for cheaper writes: every row stays as it was
     /// (reading keys included, now stored), the constraints still refuse what they refused, and inserting a row
     /// builds no table of the constraint's constants (`OpenEphemeral`, once per statement: per row, for a write).

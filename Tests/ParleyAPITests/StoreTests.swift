@@ -23,6 +23,47 @@ import Testing
         #expect(Day("9999-12-31")?.next == nil)
     }
 
+    /// A day's arms start `Day.text(daysBefore:)` days back, which must be SQLite's `date(day, '-N days')`, what the
+    /// statements compared rows with before: a day off would drop or add meetings in progress.
+    @Test func daysBeforeADayAreSQLitesDateArithmetic() throws {
+        let database = try Database(path: ":memory:")
+        let statement = try database.prepare("SELECT date(?1, '-' || ?2 || ' days')")
+        var checked = 0
+        for text in ["2022-01-12", "2024-03-01", "2000-03-01", "1900-03-01", "2100-03-01", "1970-01-01", "1969-12-31",
+                     "2022-12-31", "9999-12-31", "1583-01-01"] {
+            let day = try #require(Day(text))
+            for days in [0, 1, 2, 3, 15, 30, 31, 59, 60, 365, 366, 1_460, 1_461, 36_524, 146_097, 200_000] {
+                statement.reset()
+                try statement.bind(1, text)
+                try statement.bind(2, days)
+                #expect(try statement.step())
+                let sqlite = statement.text(0)
+                // SQLite's own calendar drifts before about the year 400 (its day-to-date conversion truncates a
+                // negative quotient), so it is the reference only where it is right; the walk below checks the rest.
+                guard sqlite >= "0400-03-01" else { continue }
+                #expect(day.text(daysBefore: days) == sqlite, "\(text) - \(days) days")
+                checked += 1
+            }
+        }
+        #expect(checked > 150)
+    }
+
+    /// The proleptic Gregorian calendar from its first day, one `next` at a time (the century rule of 100, 200 and 300,
+    /// 400's leap day): every day counted back to 0000-01-01 is exactly its distance; before it, a text below every day.
+    @Test func daysBeforeWalkTheCalendarBackToYearZero() throws {
+        var day = try #require(Day("0000-01-01"))
+        for distance in 1...150_000 {
+            day = try #require(day.next)
+            if distance % 7 == 0 || distance > 146_000 {
+                #expect(day.text(daysBefore: distance) == "0000-01-01", "\(day) - \(distance) days")
+                #expect(day.text(daysBefore: distance - 1) == "0000-01-02")
+            }
+        }
+        #expect(day.text == "0410-09-08")
+        #expect(day.text(daysBefore: 150_001) == "0000-00-00")
+        #expect(try #require(Day("2022-01-12")).text(daysBefore: 1_000_000) < "0000-01-01")
+    }
+
     @Test func aShortRangeOfQuoteDatesIsItsDays() throws {
         func days(_ from: String, _ to: String) -> [String]? {
             guard let from = Day(from), let to = Day(to) else { return nil }

@@ -75,7 +75,7 @@ struct Narrowing {
     /// The filter as a condition on the table's row.
     let condition: String
     /// The condition when this filter drives (through `from`, its columns there, or beside each of its arms' own), if
-    /// not `condition`.
+    /// not `condition`; empty when each arm's own condition is the whole filter.
     let drivingCondition: String?
 
     init(_ condition: String, driver: Driver = .none, drivingCondition: String? = nil) {

@@ -75,12 +75,12 @@ enum MeetingParameter: Int {
 
     var placeholder: String { "?\(rawValue)" }
 
-    /// The slot of a length class's window (`SpanClass.window`), after the filters' slots: bound, not written into
-    /// the statement, so that a longer meeting changes no statement text and no kept plan.
+    /// The slot of a length class's first day (`SpanClass.firstDay`), after the filters' slots: bound, not written
+    /// into the statement, so that a longer meeting changes no statement text and no kept plan.
     static func window(ofClass lengthClass: Int) -> String { "?\(search.rawValue + 1 + lengthClass)" }
 
-    /// Every slot's value for `filter`, NULL where the filter is absent, then the windows of the length classes
-    /// `classes` (a day's or a period's arms name them).
+    /// Every slot's value for `filter`, NULL where the filter is absent, then the first days of the length classes
+    /// `classes` before the day (or the period's first day) that their arms name.
     ///
     /// One array, with room for the page's cursor and limit (`ListParameters.append(cursor:limit:)`): the headline's
     /// slots were built as two arrays joined, then copied to add those, about 9,000 instructions a request.
@@ -91,7 +91,10 @@ enum MeetingParameter: Int {
                       filter.kind, filter.search?.expression] { slots.append(.text(value)) }
         let windows = slots.count
         for _ in MeetingSQL.lengthClasses { slots.append(.text(nil)) }
-        for spanClass in classes { slots[windows + spanClass.number] = .text(spanClass.window) }
+        // A day's arms drive when there is one (it is the first narrowing), a period's otherwise.
+        if let day = filter.day ?? filter.from {
+            for spanClass in classes { slots[windows + spanClass.number] = .text(spanClass.firstDay(before: day)) }
+        }
         return ListParameters(slots: slots)
     }
 }
@@ -99,16 +102,19 @@ enum MeetingParameter: Int {
 /// A length class some meeting has, and how far back before a day its meetings in progress may have begun.
 struct SpanClass: Equatable {
     let number: Int
-    /// The date modifier of the arm's first day, `date(day, window)`: as many days back as the class's longest meeting
-    /// lasted (`span_bounds`, an upper bound), or without one the class's own bound, 2^c - 1. The last class has no
-    /// bound of its own: a million days back is before year 1, and `date` still answers a text that sorts before every
-    /// date. Made once per data version (`spanClasses`), not per request.
-    let window: String
+    /// How many days before a day the class's arm starts: as many as the class's longest meeting lasted
+    /// (`span_bounds`, an upper bound), or without one the class's own bound, 2^c - 1. The last class has no bound of
+    /// its own: a million days back is before year 0, whose text sorts before every day. Read once per data version
+    /// (`spanClasses`), not per request.
+    let windowDays: Int
 
     init(number: Int, longest: Int?) {
         self.number = number
-        window = "-\(longest ?? MeetingSQL.longestStart(ofClass: number) ?? 1_000_000) days"
+        windowDays = longest ?? MeetingSQL.longestStart(ofClass: number) ?? 1_000_000
     }
+
+    /// The arm's first day for meetings in progress on `day`.
+    func firstDay(before day: Day) -> String { day.text(daysBefore: windowDays) }
 }
 
 extension Store {
@@ -209,7 +215,7 @@ extension Store {
         if filter.day != nil {
             let d = MeetingParameter.day.placeholder
             narrowings.append(Narrowing("m.date <= \(d) AND m.end_date >= \(d)",
-                                        driver: .arms(try spanClasses().map { Self.classArm($0.number, startsAfter: d) })))
+                                        driver: .arms(try spanClasses().map { Self.classArm($0.number) })))
         }
         if filter.from != nil || filter.to != nil {
             var conditions: [String] = []
@@ -222,10 +228,13 @@ extension Store {
                 // the period is the last arm's alone: in a class's arm, `m.date <= to` is implied by `m.date < from`, and
                 // SQLite, given both upper bounds, took `to`'s for the index range and read every meeting of the class
                 // begun in the period to drop it (about 2,000 rows for a month at a million meetings).
-                let arms = try spanClasses().map { Self.classArm($0.number, startsAfter: from, before: from) }
+                // What begins in the period needs no test of its end: `end_date >= date` is a CHECK of the table, so
+                // the last arm reads `meetings_order` alone, which has no end dates, instead of each row's table row.
+                let arms = try spanClasses().map { Self.classArm($0.number, before: from) }
+                    .map { ($0.index, $0.condition + " AND m.end_date >= \(from)") }
                 let begun = "m.date >= \(from)" + (filter.to != nil ? " AND m.date <= \(MeetingParameter.to.placeholder)" : "")
                 narrowings.append(Narrowing(condition, driver: .arms(arms + [("meetings_order", begun)]),
-                                            drivingCondition: "m.end_date >= \(from)"))
+                                            drivingCondition: ""))
             } else {
                 narrowings.append(Narrowing(condition, driver: .ordered(from: MeetingSQL.table.inOrder,
                                                                          order: MeetingSQL.table.order)))
@@ -249,11 +258,11 @@ extension Store {
         return narrowings
     }
 
-    /// The candidates of one length class: in progress on day `d` only if begun at most as many days before it as
-    /// the class's longest meeting lasted (its window's slot), and, for a period, before its first day: what begins
-    /// within it is the last arm's.
-    static func classArm(_ lengthClass: Int, startsAfter d: String, before: String? = nil) -> (index: String, condition: String) {
-        var condition = "m.span_class = \(lengthClass) AND m.date >= date(\(d), \(MeetingParameter.window(ofClass: lengthClass)))"
+    /// The candidates of one length class: in progress on a day only if begun at most as many days before it as the
+    /// class's longest meeting lasted (from its first day's slot on), and, for a period, before the period's first day
+    /// `before`: what begins within it is the last arm's.
+    static func classArm(_ lengthClass: Int, before: String? = nil) -> (index: String, condition: String) {
+        var condition = "m.span_class = \(lengthClass) AND m.date >= \(MeetingParameter.window(ofClass: lengthClass))"
         if let before { condition += " AND m.date < \(before)" }
         return ("meetings_span", condition)
     }
