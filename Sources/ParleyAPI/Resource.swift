@@ -50,13 +50,14 @@ extension Resource {
 enum ResourceKind: String, CaseIterable, Sendable {
     case meetings, parties, people, quotes, topics, demands, sources
 
-    var type: any Resource.Type { writable?.resource ?? SourcesResource.self }
+    var type: any Resource.Type { visit(ResourceType()) }
 
-    /// Calls `visitor` with this collection's concrete type. A request's list or item is rendered through this rather
-    /// than through `type`: from an `any Resource.Type` the generic code runs unspecialized, looking up the metadata of
-    /// `Page<Item, Cursor>` and its optionals and calling every requirement through witness tables (about 2,500
-    /// instructions of the uncached headline); called with a concrete type, it is specialized for each collection.
-    func visit<Visitor: ResourceVisitor>(_ visitor: Visitor) throws -> Visitor.Result {
+    /// Calls `visitor` with this collection's concrete type: the one place a collection is mapped to its resource. A
+    /// request's list or item is rendered through this rather than through `type`: from an `any Resource.Type` the
+    /// generic code runs unspecialized, looking up the metadata of `Page<Item, Cursor>` and its optionals and calling
+    /// every requirement through witness tables (about 2,500 instructions of the uncached headline); called with a
+    /// concrete type, it is specialized for each collection.
+    func visit<Visitor: ResourceVisitor>(_ visitor: Visitor) throws(Visitor.Failure) -> Visitor.Result {
         switch self {
         case .meetings: try visitor.visit(MeetingsResource.self)
         case .parties: try visitor.visit(PartiesResource.self)
@@ -69,7 +70,7 @@ enum ResourceKind: String, CaseIterable, Sendable {
     }
 
     /// The collection the write API writes this one's records to; nil for sources, which are read-only. A switch, not
-    /// `RecordCollection(rawValue:)`: `type` is read on every request, and that init compares the name as text.
+    /// `RecordCollection(rawValue:)`: it is read on every write, and that init compares the name as text.
     var writable: RecordCollection? {
         switch self {
         case .meetings: .meetings
@@ -86,5 +87,11 @@ enum ResourceKind: String, CaseIterable, Sendable {
 /// Work done with a collection's concrete resource type (`ResourceKind.visit`).
 protocol ResourceVisitor {
     associatedtype Result
-    func visit<R: Resource>(_ resource: R.Type) throws -> Result
+    associatedtype Failure: Error = any Error
+    func visit<R: Resource>(_ resource: R.Type) throws(Failure) -> Result
+}
+
+/// The resource type itself, as an existential (`ResourceKind.type`).
+private struct ResourceType: ResourceVisitor {
+    func visit<R: Resource>(_ resource: R.Type) throws(Never) -> any Resource.Type { resource }
 }

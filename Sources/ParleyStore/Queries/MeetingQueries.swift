@@ -77,7 +77,7 @@ enum MeetingParameter: Int {
 
     /// The slot of a length class's first day (`SpanClass.firstDay`), after the filters' slots: bound, not written
     /// into the statement, so that a longer meeting changes no statement text and no kept plan.
-    static func window(ofClass lengthClass: Int) -> String { "?\(search.rawValue + 1 + lengthClass)" }
+    static func firstDay(ofClass lengthClass: Int) -> String { "?\(search.rawValue + 1 + lengthClass)" }
 
     /// Every slot's value for `filter`, NULL where the filter is absent, then the first days of the length classes
     /// `classes` before the day (or the period's first day) that their arms name.
@@ -89,11 +89,11 @@ enum MeetingParameter: Int {
         slots.reserveCapacity(search.rawValue + MeetingSQL.lengthClasses.count + ListParameters.pageSlots)
         for value in [filter.day?.text, filter.from?.text, filter.to?.text, filter.party, filter.person, filter.topic,
                       filter.kind, filter.search?.expression] { slots.append(.text(value)) }
-        let windows = slots.count
+        let firstDays = slots.count
         for _ in MeetingSQL.lengthClasses { slots.append(.text(nil)) }
         // A day's arms drive when there is one (it is the first narrowing), a period's otherwise.
         if let day = filter.day ?? filter.from {
-            for spanClass in classes { slots[windows + spanClass.number] = .text(spanClass.firstDay(before: day)) }
+            for spanClass in classes { slots[firstDays + spanClass.number] = .text(spanClass.firstDay(before: day)) }
         }
         return ListParameters(slots: slots)
     }
@@ -231,7 +231,6 @@ extension Store {
                 // What begins in the period needs no test of its end: `end_date >= date` is a CHECK of the table, so
                 // the last arm reads `meetings_order` alone, which has no end dates, instead of each row's table row.
                 let arms = try spanClasses().map { Self.classArm($0.number, before: from) }
-                    .map { ($0.index, $0.condition + " AND m.end_date >= \(from)") }
                 let begun = "m.date >= \(from)" + (filter.to != nil ? " AND m.date <= \(MeetingParameter.to.placeholder)" : "")
                 narrowings.append(Narrowing(condition, driver: .arms(arms + [("meetings_order", begun)]),
                                             drivingCondition: ""))
@@ -259,11 +258,11 @@ extension Store {
     }
 
     /// The candidates of one length class: in progress on a day only if begun at most as many days before it as the
-    /// class's longest meeting lasted (from its first day's slot on), and, for a period, before the period's first day
-    /// `before`: what begins within it is the last arm's.
+    /// class's longest meeting lasted (from its first day's slot on), and, for a period, begun before the period's
+    /// first day `before` and not ended by then: what begins within it is the last arm's.
     static func classArm(_ lengthClass: Int, before: String? = nil) -> (index: String, condition: String) {
-        var condition = "m.span_class = \(lengthClass) AND m.date >= \(MeetingParameter.window(ofClass: lengthClass))"
-        if let before { condition += " AND m.date < \(before)" }
+        var condition = "m.span_class = \(lengthClass) AND m.date >= \(MeetingParameter.firstDay(ofClass: lengthClass))"
+        if let before { condition += " AND m.date < \(before) AND m.end_date >= \(before)" }
         return ("meetings_span", condition)
     }
 
