@@ -30,6 +30,9 @@ static const unsigned char name_lookups[] = {
 static const unsigned char stored_bodies[] = {
 #embed "../../Migrations/0009_stored_bodies.sql"
 };
+static const unsigned char length_classes[] = {
+#embed "../../Migrations/0010_length_classes.sql"
+};
 static const unsigned char openapi[] = {
 #embed "../../Docs/openapi.json"
 };
@@ -45,6 +48,7 @@ static const parley_resource migrations[] = {
     {"0007_write_costs.sql", write_costs, sizeof write_costs},
     {"0008_name_lookups.sql", name_lookups, sizeof name_lookups},
     {"0009_stored_bodies.sql", stored_bodies, sizeof stored_bodies},
+    {"0010_length_classes.sql", length_classes, sizeof length_classes},
 };
 
 size_t parley_migration_count(void) { return sizeof migrations / sizeof migrations[0]; }

@@ -41,6 +41,43 @@ import Testing
         }
     }
 
+    /// Migration 10's CASE and `MeetingSQL.upperBound(ofClass:)` are one table written twice (SQL for the column,
+    /// Swift for the arms' first days): a meeting one day shorter than a class's bound is in that class, one of the
+    /// bound's length in the next, at every bound; and a migrated database's `span_bounds` names each class's longest.
+    @Test func theLengthClassesOfTheSchemaAreTheArmsBounds() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("classes.sqlite")
+        try Migrator.migrate(databasePath: path)
+        let database = try Database(path: path)
+        var expected: [(length: Int, lengthClass: Int)] = []
+        for lengthClass in MeetingSQL.lengthClasses {
+            guard let bound = MeetingSQL.upperBound(ofClass: lengthClass) else { continue }
+            expected += [(bound - 1, lengthClass), (bound, lengthClass + 1)]
+        }
+        #expect(expected.count == 64)
+        try database.transaction(immediate: true) {
+            for (index, meeting) in expected.enumerated() {
+                try database.execute("""
+                    INSERT INTO meetings (id, title, kind, date, end_date, date_basis, status, summary)
+                    VALUES ('length-\(index)', 'Length', 'bilateral-talks', '1800-01-01',
+                            date('1800-01-01', '+\(meeting.length) days'), 'stated', 'held', '')
+                    """)
+            }
+        }
+        let classes = try database.prepare("SELECT span_class FROM meetings WHERE id = ?1")
+        for (index, meeting) in expected.enumerated() {
+            classes.reset()
+            try classes.bind(1, "length-\(index)")
+            #expect(try classes.step())
+            #expect(classes.int(0) == meeting.lengthClass, "a meeting of \(meeting.length) days")
+        }
+        // A class's longest meeting is within its bound, so its arm's window holds it.
+        let bounds = try database.prepare("SELECT span_class, longest FROM span_bounds")
+        while try bounds.step() {
+            if let longest = MeetingSQL.longestStart(ofClass: bounds.int(0)) { #expect(bounds.int(1) <= longest) }
+        }
+    }
+
     @Test func rerunningIsANoOp() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("again.sqlite")

@@ -1,4 +1,5 @@
 import Foundation
+import ParleyAPI
 @testable import ParleyStore
 import Testing
 
@@ -14,14 +15,26 @@ import Testing
         } catch { fatalError("cannot build the scale database: \(error)") }
     }()
 
+    /// The same data with every meeting's stored body rendered (opening a store with the API's renderer renders
+    /// them), so lists are read as stored bodies: a day's or a period's many arms are merged before their bodies are
+    /// joined (`ListTable.mergedColumns`). `api`'s meetings have none, so its lists read the records.
+    static let bodiesAPI: TestAPI = {
+        do {
+            let api = try TestAPI(responseCacheBytes: 0)
+            try ScaleData.fill(try Database(path: api.databasePath), meetings: 10_000)
+            _ = try Store.open(path: api.databasePath, bodies: MeetingBodies.shared)
+            return api
+        } catch { fatalError("cannot build the scale database: \(error)") }
+    }()
+
     /// Every id of a list, following `links.next`; and the first page's meta.
-    func all(_ target: String) throws -> (ids: [String], total: Int, exact: Bool) {
+    func all(_ target: String, from api: TestAPI = Self.api) throws -> (ids: [String], total: Int, exact: Bool) {
         var ids: [String] = []
         var next: String? = target
         var meta: [String: Any] = [:]
         var pages = 0
         while let current = next {
-            let document = try Self.api.json(current)
+            let document = try api.json(current)
             if pages == 0 { meta = document["meta"] as? [String: Any] ?? [:] }
             ids += try JSON.items(document).compactMap { $0["id"] as? String }
             next = (document["links"] as? [String: Any])?["next"] as? String
@@ -39,9 +52,10 @@ import Testing
         return withExtendedLifetime(database) { ids }
     }
 
-    func check(_ target: String, _ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func check(_ target: String, _ sql: String, from api: TestAPI = Self.api,
+               sourceLocation: SourceLocation = #_sourceLocation) throws {
         let want = try expected(sql)
-        let got = try all(target)
+        let got = try all(target, from: api)
         #expect(!want.isEmpty, "\(target) should match something", sourceLocation: sourceLocation)
         #expect(got.ids == want, "\(target): \(got.ids.count) listed, \(want.count) expected", sourceLocation: sourceLocation)
         #expect(got.total == min(want.count, Store.exactTotalLimit), "\(target): total", sourceLocation: sourceLocation)
@@ -52,6 +66,29 @@ import Testing
     func meetingsInProgressOnADayAreExactlyThose(_ day: String) throws {
         try check("/meetings?date=\(day)&limit=500",
                   "SELECT id FROM meetings WHERE date <= '\(day)' AND end_date >= '\(day)' ORDER BY date, id")
+    }
+
+    /// Small pages, so that keyset pages start inside the merged arms, and the last page's extra row decides `next`.
+    @Test(arguments: ["2000-06-15", "2005-01-01", "2022-01-12"])
+    func storedBodiesListTheSameMeetingsInTheSameOrder(_ day: String) throws {
+        let stored = try Database(path: Self.bodiesAPI.databasePath)
+        let rendered = try stored.prepare("SELECT count(*) FROM record_bodies WHERE collection = 'meetings'")
+        #expect(try rendered.step() && rendered.int(0) == 10_006)
+        try check("/meetings?date=\(day)&limit=3",
+                  "SELECT id FROM meetings WHERE date <= '\(day)' AND end_date >= '\(day)' ORDER BY date, id", from: Self.bodiesAPI)
+        try check("/meetings?from=\(day)&to=\(try expected("SELECT date('\(day)', '+60 days')")[0])&limit=7",
+                  """
+                  SELECT id FROM meetings WHERE end_date >= '\(day)' AND date <= date('\(day)', '+60 days') ORDER BY date, id
+                  """, from: Self.bodiesAPI)
+        let want = try expected("SELECT id FROM meetings WHERE end_date >= '\(day)' ORDER BY date, id LIMIT 40")
+        var got: [String] = []
+        var next: String? = "/meetings?from=\(day)&limit=8"
+        while let current = next, got.count < want.count {
+            let document = try Self.bodiesAPI.json(current)
+            got += try JSON.items(document).compactMap { $0["id"] as? String }
+            next = (document["links"] as? [String: Any])?["next"] as? String
+        }
+        #expect(Array(got.prefix(want.count)) == want)
     }
 
     @Test func meetingsOverlappingAPeriod() throws {

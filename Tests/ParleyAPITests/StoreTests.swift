@@ -77,6 +77,34 @@ import Testing
     }
 }
 
+/// A page merged from arms and joined after (`ListTable.mergedColumns`) comes in the merge's order, which
+/// `Store.mergedPage` checks rather than trusts: rows out of order are sorted by cursor, byte by byte, before the page
+/// and its next cursor are cut.
+@Suite struct MergedPageTests {
+    func page(_ rows: [(String, String)], limit: Int) throws -> ([String], MeetingCursor?) {
+        let database = try Database(path: ":memory:")
+        let values = rows.map { "('\($0.0)', '\($0.1)')" }.joined(separator: ", ")
+        let statement = try database.prepare("SELECT column1, column2 FROM (VALUES \(values))")
+        return try Store.mergedPage(statement, limit: limit) { ($0.text(1), MeetingCursor(date: $0.text(0), id: $0.text(1))) }
+    }
+
+    @Test func rowsInOrderAreThePage() throws {
+        let (ids, next) = try page([("2022-01-10", "a"), ("2022-01-12", "b"), ("2022-01-12", "c")], limit: 2)
+        #expect(ids == ["a", "b"])
+        #expect(next == MeetingCursor(date: "2022-01-12", id: "b"))
+        let (all, none) = try page([("2022-01-10", "a"), ("2022-01-12", "b")], limit: 2)
+        #expect(all == ["a", "b"] && none == nil)
+    }
+
+    @Test func rowsOutOfOrderAreSortedBeforeThePageIsCut() throws {
+        // "Z" sorts before "a" byte by byte, as SQLite compares text; the last row read belongs on the page.
+        let (ids, next) = try page([("2022-01-12", "b"), ("2022-01-12", "a"), ("2022-01-13", "x"), ("2022-01-12", "Z")],
+                                   limit: 3)
+        #expect(ids == ["Z", "a", "b"])
+        #expect(next == MeetingCursor(date: "2022-01-12", id: "b"))
+    }
+}
+
 @Suite struct SearchQueryTests {
     @Test func quotesEveryTermAsAnFTS5String() throws {
         #expect(try SearchQuery("crystal ball").expression == "\"crystal\" \"ball\"")

@@ -7,18 +7,28 @@ enum MeetingSQL {
     /// date, in the positions of `table`'s order. One more seek a row, into `record_bodies`.
     static let bodies = ListTable(table: table.table, alias: "m", columns: "m.id, b.format, b.body, m.date",
                                   joins: "LEFT JOIN record_bodies b ON b.collection = 'meetings' AND b.record_id = m.id",
-                                  order: table.order, orderPositions: table.orderPositions, orderIndex: table.orderIndex)
+                                  order: table.order, orderPositions: table.orderPositions, orderIndex: table.orderIndex,
+                                  mergedColumns: table.order)
 
     /// Meetings by id, in no order (a write's stale bodies): relations are read for all of them at once.
     static let byIDOrder = SQL("SELECT \(table.columns) FROM meetings m WHERE m.id > ?1 ORDER BY m.id LIMIT ?2")
     static let byIDs = SQL("SELECT \(table.columns) FROM json_each(?1) j CROSS JOIN meetings m ON m.id = j.value")
 
-    /// The length classes of migration 4 (`span_class`): a meeting of class c lasts at most 2^c days, so it is in
-    /// progress on day D only if it began at most 2^c - 1 days before; the last class has no bound.
-    static let lengthClasses = 0...17
-    static func longestStart(ofClass lengthClass: Int) -> Int? {
-        lengthClass < lengthClasses.upperBound ? (1 << lengthClass) - 1 : nil
+    /// The length classes of migration 10 (`span_class`): two per doubling of a meeting's length in days after its
+    /// first day. A meeting of class c lasts less than `upperBound(ofClass: c)` days after it, so it is in progress on
+    /// day D only if it began at most that less one days before; the last class has no bound.
+    static let lengthClasses = 0...32
+
+    /// The lengths of class c are below this: 1 and 2 for the first two classes (one day, two days), then for class
+    /// 2k 3 * 2^(k-1) and for class 2k + 1 2^(k+1) (the table of migration 10's CASE).
+    static func upperBound(ofClass lengthClass: Int) -> Int? {
+        guard lengthClass < lengthClasses.upperBound else { return nil }
+        if lengthClass < 2 { return lengthClass + 1 }
+        let doubling = lengthClass / 2
+        return lengthClass % 2 == 0 ? 3 << (doubling - 1) : 2 << doubling
     }
+
+    static func longestStart(ofClass lengthClass: Int) -> Int? { upperBound(ofClass: lengthClass).map { $0 - 1 } }
 
     /// The classes some meeting has (so a day's statement has an arm for each, and none for the others), each with
     /// the longest any of its meetings has lasted (migration 6).
@@ -75,25 +85,25 @@ enum MeetingParameter: Int {
 
     var placeholder: String { "?\(rawValue)" }
 
-    /// The slot of a length class's first day (`SpanClass.firstDay`), after the filters' slots: bound, not written
-    /// into the statement, so that a longer meeting changes no statement text and no kept plan.
-    static func firstDay(ofClass lengthClass: Int) -> String { "?\(search.rawValue + 1 + lengthClass)" }
+    /// The slot of the first day (`SpanClass.firstDay`) of the `arm`th length class present, after the filters'
+    /// slots: bound, not written into the statement, so that a longer meeting changes no statement text and no kept
+    /// plan. Numbered among the classes present (which a list's shape names), not by class: a slot per class of
+    /// migration 10 would give every meetings statement 33 more parameters to clear and bind.
+    static func firstDay(ofArm arm: Int) -> String { "?\(search.rawValue + 1 + arm)" }
 
     /// Every slot's value for `filter`, NULL where the filter is absent, then the first days of the length classes
-    /// `classes` before the day (or the period's first day) that their arms name.
+    /// `classes` (those present, in order) before the day (or the period's first day) that their arms name.
     ///
     /// One array, with room for the page's cursor and limit (`ListParameters.append(cursor:limit:)`): the headline's
     /// slots were built as two arrays joined, then copied to add those, about 9,000 instructions a request.
     static func slots(_ filter: MeetingFilter, classes: [SpanClass] = []) -> ListParameters {
         var slots: [SQLValue] = []
-        slots.reserveCapacity(search.rawValue + MeetingSQL.lengthClasses.count + ListParameters.pageSlots)
+        slots.reserveCapacity(search.rawValue + classes.count + ListParameters.pageSlots)
         for value in [filter.day?.text, filter.from?.text, filter.to?.text, filter.party, filter.person, filter.topic,
                       filter.kind, filter.search?.expression] { slots.append(.text(value)) }
-        let firstDays = slots.count
-        for _ in MeetingSQL.lengthClasses { slots.append(.text(nil)) }
         // A day's arms drive when there is one (it is the first narrowing), a period's otherwise.
         if let day = filter.day ?? filter.from {
-            for spanClass in classes { slots[firstDays + spanClass.number] = .text(spanClass.firstDay(before: day)) }
+            for spanClass in classes { slots.append(.text(spanClass.firstDay(before: day))) }
         }
         return ListParameters(slots: slots)
     }
@@ -103,7 +113,7 @@ enum MeetingParameter: Int {
 struct SpanClass: Equatable {
     let number: Int
     /// How many days before a day the class's arm starts: as many as the class's longest meeting lasted
-    /// (`span_bounds`, an upper bound), or without one the class's own bound, 2^c - 1. The last class has no bound of
+    /// (`span_bounds`, an upper bound), or without one the class's own bound. The last class has no bound of
     /// its own: a million days back is before year 0, whose text sorts before every day. Read once per data version
     /// (`spanClasses`), not per request.
     let windowDays: Int
@@ -180,12 +190,18 @@ extension Store {
         if filter.search?.isEmpty == true { return Page(items: [], total: 0, next: nil) }
         return try list(bodies ? MeetingSQL.bodies : MeetingSQL.table, shape: try meetingShape(filter, bodies: bodies, cursor: cursor != nil),
                         narrowings: { try meetingNarrowings(filter) },
-                        parameters: MeetingParameter.slots(filter, classes: filter.day != nil || filter.from != nil ? try spanClasses() : []),
+                        parameters: try meetingSlots(filter),
                         cursor: cursor.map { [.text($0.date), .text($0.id)] }, limit: limit,
                         total: ListCounts.total(of: [("party", filter.party), ("person", filter.person),
                                                      ("topic", filter.topic), ("kind", filter.kind)],
                                                 day: filter.day, from: filter.from, to: filter.to, search: filter.search),
                         row: row, related: related)
+    }
+
+    /// A meetings request's slots (`MeetingParameter.slots`), with the first days of the length classes present when
+    /// a day or a period names their arms.
+    func meetingSlots(_ filter: MeetingFilter) throws -> ListParameters {
+        MeetingParameter.slots(filter, classes: filter.day != nil || filter.from != nil ? try spanClasses() : [])
     }
 
     /// What a meetings list's statements depend on: the filters present and, for a day or a period, the length
@@ -215,7 +231,7 @@ extension Store {
         if filter.day != nil {
             let d = MeetingParameter.day.placeholder
             narrowings.append(Narrowing("m.date <= \(d) AND m.end_date >= \(d)",
-                                        driver: .arms(try spanClasses().map { Self.classArm($0.number) })))
+                                        driver: .arms(try spanClasses().enumerated().map { Self.classArm($1.number, arm: $0) })))
         }
         if filter.from != nil || filter.to != nil {
             var conditions: [String] = []
@@ -230,7 +246,7 @@ extension Store {
                 // begun in the period to drop it (about 2,000 rows for a month at a million meetings).
                 // What begins in the period needs no test of its end: `end_date >= date` is a CHECK of the table, so
                 // the last arm reads `meetings_order` alone, which has no end dates, instead of each row's table row.
-                let arms = try spanClasses().map { Self.classArm($0.number, before: from) }
+                let arms = try spanClasses().enumerated().map { Self.classArm($1.number, arm: $0, before: from) }
                 let begun = "m.date >= \(from)" + (filter.to != nil ? " AND m.date <= \(MeetingParameter.to.placeholder)" : "")
                 narrowings.append(Narrowing(condition, driver: .arms(arms + [("meetings_order", begun)]),
                                             drivingCondition: ""))
@@ -260,8 +276,8 @@ extension Store {
     /// The candidates of one length class: in progress on a day only if begun at most as many days before it as the
     /// class's longest meeting lasted (from its first day's slot on), and, for a period, begun before the period's
     /// first day `before` and not ended by then: what begins within it is the last arm's.
-    static func classArm(_ lengthClass: Int, before: String? = nil) -> (index: String, condition: String) {
-        var condition = "m.span_class = \(lengthClass) AND m.date >= \(MeetingParameter.firstDay(ofClass: lengthClass))"
+    static func classArm(_ lengthClass: Int, arm: Int, before: String? = nil) -> (index: String, condition: String) {
+        var condition = "m.span_class = \(lengthClass) AND m.date >= \(MeetingParameter.firstDay(ofArm: arm))"
         if let before { condition += " AND m.date < \(before) AND m.end_date >= \(before)" }
         return ("meetings_span", condition)
     }
