@@ -78,22 +78,14 @@ import Testing
 }
 
 /// A page merged from arms and joined after (`ListTable.mergedColumns`) comes in the merge's order, which
-/// `Store.mergedPage` checks rather than trusts: rows out of order are sorted by cursor, byte by byte, before the page
-/// and its next cursor are cut.
+/// `Store.list` checks rather than trusts: out of order, the page is read again and sorted by cursor
+/// (`Store.sortedPage`), byte by byte as SQLite compares text, before the page and its next cursor are cut.
 @Suite struct MergedPageTests {
     func page(_ rows: [(String, String)], limit: Int) throws -> ([String], MeetingCursor?) {
         let database = try Database(path: ":memory:")
         let values = rows.map { "('\($0.0)', '\($0.1)')" }.joined(separator: ", ")
         let statement = try database.prepare("SELECT column1, column2 FROM (VALUES \(values))")
-        return try Store.mergedPage(statement, limit: limit) { ($0.text(1), MeetingCursor(date: $0.text(0), id: $0.text(1))) }
-    }
-
-    @Test func rowsInOrderAreThePage() throws {
-        let (ids, next) = try page([("2022-01-10", "a"), ("2022-01-12", "b"), ("2022-01-12", "c")], limit: 2)
-        #expect(ids == ["a", "b"])
-        #expect(next == MeetingCursor(date: "2022-01-12", id: "b"))
-        let (all, none) = try page([("2022-01-10", "a"), ("2022-01-12", "b")], limit: 2)
-        #expect(all == ["a", "b"] && none == nil)
+        return try Store.sortedPage(statement, limit: limit) { ($0.text(1), MeetingCursor(date: $0.text(0), id: $0.text(1))) }
     }
 
     @Test func rowsOutOfOrderAreSortedBeforeThePageIsCut() throws {
@@ -102,6 +94,20 @@ import Testing
                                    limit: 3)
         #expect(ids == ["Z", "a", "b"])
         #expect(next == MeetingCursor(date: "2022-01-12", id: "b"))
+        let (all, none) = try page([("2022-01-12", "b"), ("2022-01-10", "a")], limit: 2)
+        #expect(all == ["a", "b"] && none == nil)
+    }
+
+    /// A meeting's cursor compares without building its components, and as the components would.
+    @Test func aMeetingCursorComparesAsItsComponents() {
+        let cursors = [("2022-01-12", "a"), ("2022-01-12", "Z"), ("2022-01-12", "ab"), ("2022-01-11", "z"), ("2022-01-12", "a"),
+                       ("", ""), ("2022-01-1", "z")].map { MeetingCursor(date: $0.0, id: $0.1) }
+        for a in cursors {
+            for b in cursors {
+                let byComponents = a.components.lexicographicallyPrecedes(b.components) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                #expect(a.precedes(b) == byComponents, "\(a) \(b)")
+            }
+        }
     }
 }
 

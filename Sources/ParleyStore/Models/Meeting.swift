@@ -66,6 +66,12 @@ public struct MeetingCursor: PageCursor {
 
     public var components: [String] { [date, id] }
 
+    /// Date, then id, byte by byte, without building the components: a merged page checks each row's order.
+    public func precedes(_ other: MeetingCursor) -> Bool {
+        date.utf8.elementsEqual(other.date.utf8) ? id.utf8.lexicographicallyPrecedes(other.id.utf8)
+            : date.utf8.lexicographicallyPrecedes(other.date.utf8)
+    }
+
     public init(components: [String]) {
         date = components.component(0)
         id = components.component(1)

@@ -5,6 +5,15 @@
 public protocol PageCursor: Sendable, Equatable {
     var components: [String] { get }
     init(components: [String])
+    /// Whether this position comes before `other` in the list's order, compared as SQLite compares the sort key.
+    func precedes(_ other: Self) -> Bool
+}
+
+extension PageCursor {
+    /// The components compared as text, byte by byte (SQLite's BINARY collation).
+    public func precedes(_ other: Self) -> Bool {
+        components.lexicographicallyPrecedes(other.components) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
 }
 
 extension Array where Element == String {

@@ -26,7 +26,7 @@ struct ListTable {
     /// merged from many arms (`Narrowing.Driver.arms`) then merges these alone and joins once per row of the page.
     /// Joined in each arm, every arm's first row is joined before the merge knows whether the page takes it: a stored
     /// body read and copied for each of a day's ten length classes where the page shows five meetings. Its rows must
-    /// come in the order of `order`'s text components compared byte by byte, which `Store.list` checks.
+    /// come in the order of their cursors (`PageCursor.precedes`), which `Store.list` checks.
     var mergedColumns: [String]?
 
     /// The record whose `key` is ?1, with the list's columns.
@@ -208,7 +208,7 @@ struct ListPlan {
     var knownMatches: Int?
     /// The page joins after merging its arms (`ListTable.mergedColumns`): SQLite yields the merged rows to the join
     /// in the merge's order, but the outer statement has no ORDER BY of its own (one would sort every page), so
-    /// `Store.list` checks the order and sorts the page if it ever differs.
+    /// `Store.list` checks the order and reads the page again sorted (`sortedPage`) if it ever differs.
     var joinsAfterMerge = false
 }
 
@@ -393,13 +393,20 @@ extension Store {
         // The statement asks for one row more than `limit`: it is not read, it only says that a next page exists.
         var (items, next) = try page.using { statement -> ([Item], Cursor?) in
             try plan.parameters.bind(statement)
-            if plan.joinsAfterMerge { return try Self.mergedPage(statement, limit: limit, row: row) }
             var items: [Item] = []
             items.reserveCapacity(min(limit, 64))
             var last: Cursor?
             while try statement.step() {
-                if items.count == limit { return (items, last) }
+                if items.count == limit && !plan.joinsAfterMerge { return (items, last) }
                 let (item, cursor) = row(statement)
+                // A page joined after its merge comes in the merge's order, checked rather than trusted (the extra
+                // row too: out of order, it could belong on the page).
+                if plan.joinsAfterMerge, let last, !last.precedes(cursor) {
+                    statement.reset()
+                    try plan.parameters.bind(statement)
+                    return try Self.sortedPage(statement, limit: limit, row: row)
+                }
+                if items.count == limit { return (items, last) }
                 items.append(item)
                 last = cursor
             }
@@ -427,29 +434,16 @@ extension Store {
         return Page(items: items, total: exact ? matches : Self.exactTotalLimit, totalIsExact: exact, next: next)
     }
 
-    /// A page joined after its arms' merge (`ListPlan.joinsAfterMerge`), at most `limit` + 1 rows: in the merge's
-    /// order, which is checked here rather than trusted (the outer statement has no ORDER BY), and sorted by cursor
-    /// if SQLite ever yields it otherwise. The LIMIT is the merge's, so the rows are the right ones either way.
-    static func mergedPage<Item, Cursor: PageCursor>(_ statement: Statement, limit: Int,
-                                                            row: (Statement) -> (Item, Cursor)) throws
-        -> ([Item], Cursor?) {
+    /// A page joined after its arms' merge (`ListPlan.joinsAfterMerge`) that SQLite yielded out of the merge's order
+    /// (the outer statement has no ORDER BY): all its rows, at most `limit` + 1, sorted by cursor. The LIMIT is the
+    /// merge's, so the rows are the right ones; only their order is restored.
+    static func sortedPage<Item, Cursor: PageCursor>(_ statement: Statement, limit: Int,
+                                                     row: (Statement) -> (Item, Cursor)) throws -> ([Item], Cursor?) {
         var rows: [(item: Item, cursor: Cursor)] = []
-        rows.reserveCapacity(min(limit + 1, 64))
-        var inOrder = true
-        while try statement.step() {
-            let (item, cursor) = row(statement)
-            if let last = rows.last, !precedes(last.cursor, cursor) { inOrder = false }
-            rows.append((item, cursor))
-        }
-        if !inOrder { rows.sort { precedes($0.cursor, $1.cursor) } }
+        while try statement.step() { rows.append(row(statement)) }
+        rows.sort { $0.cursor.precedes($1.cursor) }
         guard rows.count > limit, limit > 0 else { return (rows.prefix(limit).map(\.item), nil) }
         return (rows[..<limit].map(\.item), rows[limit - 1].cursor)
-    }
-
-    /// Whether cursor `a` comes before `b` in a list's order: their text components compared as SQLite compares
-    /// text, byte by byte.
-    static func precedes<Cursor: PageCursor>(_ a: Cursor, _ b: Cursor) -> Bool {
-        a.components.lexicographicallyPrecedes(b.components) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// The plan of `shape`, built and prepared on its first request.
