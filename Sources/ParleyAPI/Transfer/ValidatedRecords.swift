@@ -29,6 +29,10 @@ final class ValidatedRecords: @unchecked Sendable {
     /// Taken whole from `queue` by the importing thread, and read without the lock: one lock and at most one wake-up
     /// per batch, not per record (a handoff per record cost two futex calls each).
     private var taken: [Next] = []
+    /// A batch the importing thread is done with, freed by the validating thread (`push`), which allocated it: freed
+    /// on the importing thread, the import's slower half, each record's memory went back to the other thread's arena
+    /// under that arena's lock.
+    private var spent: [Next] = []
     private var head = 0
     private var consumerWaits = false
     private var producerWaits = false
@@ -83,22 +87,27 @@ final class ValidatedRecords: @unchecked Sendable {
     }
 
     private func push(_ next: Next) throws {
+        var done: [Next] = []
         pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
         while queue.count >= Self.capacity && !stopped {
             producerWaits = true
             pthread_cond_wait(changed, mutex)
         }
         producerWaits = false
-        if stopped { throw Cancelled() }
+        if stopped {
+            pthread_mutex_unlock(mutex)
+            throw Cancelled()
+        }
         queue.append(next)
+        swap(&done, &spent)
         if consumerWaits { pthread_cond_broadcast(changed) }
+        pthread_mutex_unlock(mutex)
+        done.removeAll()  // outside the lock
     }
 
     /// The next record, waiting for it; `.end` after the last.
     func next() -> Next {
         if head == taken.count {
-            taken.removeAll(keepingCapacity: true)
             head = 0
             pthread_mutex_lock(mutex)
             while queue.isEmpty {
@@ -106,6 +115,8 @@ final class ValidatedRecords: @unchecked Sendable {
                 pthread_cond_wait(changed, mutex)
             }
             consumerWaits = false
+            if spent.isEmpty { swap(&spent, &taken) }  // else the validating thread has not freed the last one yet
+            taken.removeAll(keepingCapacity: true)
             swap(&queue, &taken)
             if producerWaits { pthread_cond_broadcast(changed) }
             pthread_mutex_unlock(mutex)
