@@ -22,16 +22,23 @@ enum Listener {
     static func bindGroup(host: String, port: Int, count: Int, shareWithOtherProcesses: Bool) throws -> ([Int32], Int) {
         let address = try resolve(host: host, port: port)
         var chosenPort = port
-        if !shareWithOtherProcesses || port == 0 {
+        var fds: [Int32] = []
+        if port == 0 {
+            // The kernel picks the port for the first listener, atomically: a probe closed before the listeners bind
+            // leaves the port free for a moment, and a client's connect() may take it as its own port in between (a
+            // test server failed to start that way while other tests connected). Autobind never picks a port other
+            // SO_REUSEPORT sockets hold, so the group is alone on it.
+            let first = try open(address, port: 0, reusePort: true)
+            chosenPort = boundPort(first)
+            fds.append(first)
+        } else if !shareWithOtherProcesses {
             // A probe without SO_REUSEPORT: fails if anyone (another Parley included) holds the port,
             // so an accidental second instance is an error, not a silent neighbour.
             let probe = try open(address, port: port, reusePort: false)
-            chosenPort = boundPort(probe)
             Glibc.close(probe)
         }
-        var fds: [Int32] = []
         do {
-            for _ in 0..<count { fds.append(try open(address, port: chosenPort, reusePort: true)) }
+            while fds.count < count { fds.append(try open(address, port: chosenPort, reusePort: true)) }
         } catch {
             fds.forEach { _ = Glibc.close($0) }
             throw error
