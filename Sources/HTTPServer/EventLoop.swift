@@ -96,6 +96,7 @@ final class EventLoop {
                 nextSweep = now + 250
                 sweep(now: now)
             }
+            handler.turnEnded()
             if draining && (connectionCount == 0 || now >= drainDeadline) { break }
         }
         for case let connection? in connections { close(connection) }

@@ -58,4 +58,11 @@ public struct HTTPResponse: Sendable {
 /// Built once per loop thread; not shared between threads, so it may hold a database connection.
 public protocol HTTPHandler: AnyObject {
     func handle(_ request: HTTPRequest) -> HTTPResponse
+    /// Called once per turn of the loop, after its events, its streams and its timers, before the loop waits again:
+    /// what a handler keeps for the requests of one turn ends here, never held while the loop sleeps.
+    func turnEnded()
+}
+
+extension HTTPHandler {
+    public func turnEnded() {}
 }

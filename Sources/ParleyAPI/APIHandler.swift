@@ -34,6 +34,12 @@ public final class APIHandler: HTTPHandler {
         cache = ResponseCache(budget: budget)
         writer = WriteHandler(store: store, readOnly: configuration.readOnly)
         cacheControl = "public, max-age=\(configuration.maxAge)"
+        // The requests of one turn share a read transaction while nothing is committed (`Store.holdsReadsForTheTurn`).
+        store.holdsReadsForTheTurn = true
+    }
+
+    public func turnEnded() {
+        store.endHeldRead()
     }
 
     /// One handler per loop thread, built on that thread; the response-cache budget and a member's writes' thread are

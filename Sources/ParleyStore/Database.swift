@@ -161,6 +161,7 @@ public final class Database {
 
     /// Runs one or more statements that return no rows we need (schema, migrations, pragmas).
     public func execute(_ sql: String) throws {
+        endHeldRead()
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         guard rc == SQLITE_OK else {
@@ -173,6 +174,7 @@ public final class Database {
 
     /// The prepared statement for `sql`, prepared on first use and kept for the connection's life.
     public func statement(_ sql: SQL) throws -> Statement {
+        endHeldRead()
         if let cached = statements[ObjectIdentifier(sql)] { return cached }
         let statement = try prepare(sql.text)
         statements[ObjectIdentifier(sql)] = statement
@@ -191,6 +193,7 @@ public final class Database {
 
     /// The statement for `text`, prepared on first use and cached by its text (use it with `Statement.using`).
     public func shapedStatement(text: String) throws -> Statement {
+        endHeldRead()
         if let cached = shapedStatements[text] { return cached }
         let statement = try prepare(text)
         if shapedStatements.count >= Self.maximumShapedStatements { shapedStatements.removeAll() }
@@ -215,6 +218,7 @@ public final class Database {
 
     /// Prepares a statement that is not cached (one-off statements such as migrations' bookkeeping).
     public func prepare(_ sql: String) throws -> Statement {
+        endHeldRead()
         preparedSQLLog?.append(sql)
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
@@ -244,7 +248,33 @@ public final class Database {
     private static let commit = SQL("COMMIT")
     private static let rollback = SQL("ROLLBACK")
 
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    public var isInTransaction: Bool {
+        endHeldRead()
+        return sqlite3_get_autocommit(handle) == 0
+    }
+
+    // MARK: A read held for the next
+
+    /// A read transaction `Store.read` left open for the next read, which may use it (the store checks that nothing was
+    /// committed since it began). Anything else that uses the connection, or asks whether it is in a transaction, ends it
+    /// first: only a read that checked the snapshot runs in it.
+    public private(set) var holdsRead = false
+    /// Set while a read's body runs in the held transaction (or in the one it begins to hold): its statements keep it.
+    public var inHeldRead = false
+
+    /// Begins a read transaction to be held after the read (`holdsRead`).
+    public func beginHeldRead() throws {
+        try withStatement(Self.begin) { try $0.run() }
+        holdsRead = true
+    }
+
+    /// Ends the held read transaction, if there is one and no read is running in it.
+    public func endHeldRead() {
+        guard holdsRead, !inHeldRead else { return }
+        holdsRead = false
+        // A read transaction ends the same either way; COMMIT fails only with a write pending, which a read has not.
+        if (try? withStatement(Self.commit) { try $0.run() }) == nil { try? withStatement(Self.rollback) { try $0.run() } }
+    }
 
     /// Frees the page cache's unused pages (after a migration or a render at start, whose pages the loops never read).
     public func releaseMemory() {
