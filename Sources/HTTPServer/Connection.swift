@@ -4,12 +4,12 @@
 final class Connection {
     let fd: Int32
     let remoteAddress: String
-    var parser: RequestParser
+    @exclusivity(unchecked) var parser: RequestParser  // unchecked: see EventLoop (exclusivity)
     /// Unconsumed request bytes; nil while empty so idle connections hold no buffer.
     var input: ByteBuffer?
     /// Response bytes not yet written; nil while empty.
     var output: ByteBuffer?
-    var machine: ConnectionStateMachine
+    @exclusivity(unchecked) var machine: ConnectionStateMachine
     /// Whether epoll currently watches for writability.
     var watchingWrite = false
     /// A streaming response in progress (see `ResponseStream`); requests behind it wait.

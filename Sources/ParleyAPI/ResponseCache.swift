@@ -60,8 +60,8 @@ final class ResponseCache {
     private var order: [String] = []
     private var orderStart = 0
     private(set) var version = Int.min
-    private(set) var hits = 0
-    private(set) var misses = 0
+    @exclusivity(unchecked) private(set) var hits = 0  // unchecked: see HTTPServer's EventLoop (exclusivity)
+    @exclusivity(unchecked) private(set) var misses = 0
 
     init(budget: CacheBudget) {
         self.budget = budget

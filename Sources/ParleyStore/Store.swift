@@ -10,7 +10,7 @@ public final class Store {
     private let walChanges: WALChangeCounter
     private var seenWALChange: UInt32?
     /// The meetings' length classes at a data version (see `spanClasses`).
-    var cachedSpanClasses: (version: Int, classes: [SpanClass])?
+    @exclusivity(unchecked) var cachedSpanClasses: (version: Int, classes: [SpanClass])?  // see EventLoop (exclusivity)
     /// The plans of list shapes met so far, with their statements (see `ListShape`).
     var listPlans: [ListShape: ShapedListPlan] = [:]
     /// Inside `read`: the snapshot's data version once read, so a request reads `changes` once.
@@ -20,10 +20,10 @@ public final class Store {
     /// end the held read at the end of every turn (`endHeldRead`), so a snapshot never outlives the turn's requests and
     /// never stands between a checkpoint and an idle loop. Under `wrk -c64` a turn serves about 30 requests: the fcntl
     /// calls of the read locks on the WAL index fell from about one a request to one in 380, and BEGIN and COMMIT with them.
-    public var holdsReadsForTheTurn = false
+    @exclusivity(unchecked) public var holdsReadsForTheTurn = false
     /// The held read's snapshot: the WAL index's change counter it was named by, and its data version. While the counter
     /// has not moved, nothing was committed since it began, so it is the snapshot a new BEGIN would take.
-    private var heldSnapshot: (change: UInt32, dataVersion: Int)?
+    @exclusivity(unchecked) private var heldSnapshot: (change: UInt32, dataVersion: Int)?  // as `Database.holdsRead`
     /// Inside `bulkLoad`: creates leave the search index to be rebuilt once at the end.
     public internal(set) var isBulkLoading = false
     /// Set when this file is a replica of a cluster (issue 11): writes are committed there first (`Store+Replica`).
