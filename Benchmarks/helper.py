@@ -296,6 +296,9 @@ COSTS_BEGIN = "<!-- costs:begin -->"
 COSTS_END = "<!-- costs:end -->"
 
 
+# Written by `make bench-scale` (Benchmarks/bench_scale.py), kept at the end of the file by this report.
+SCALE_BEGIN = "<!-- bench-scale:begin -->"
+SCALE_END = "<!-- bench-scale:end -->"
 NOTES_BEGIN = "<!-- notes:begin -->"
 NOTES_END = "<!-- notes:end -->"
 
@@ -610,6 +613,11 @@ def cmd_report(args):
       "of endpoints (`Benchmarks/soak.lua`) and fails on any socket error, any status but 2xx/304, or resident memory "
       "growing by more than 10 % from round 1 to round 3; it prints its table and writes nothing.")
     w("")
+    # ------------------------------------------------ cost against data size (kept)
+    scale = existing_section(out_md, SCALE_BEGIN, SCALE_END)
+    if scale:
+        w(scale)
+        w("")
     with open(out_md, "w") as f:
         f.write("\n".join(lines))
 
