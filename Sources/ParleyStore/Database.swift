@@ -248,30 +248,29 @@ public final class Database {
     private static let commit = SQL("COMMIT")
     private static let rollback = SQL("ROLLBACK")
 
-    public var isInTransaction: Bool {
-        endHeldRead()
-        return sqlite3_get_autocommit(handle) == 0
-    }
+    /// True while a read is held too (`holdsRead`): `Store` ends a held read it cannot use before it asks.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     // MARK: A read held for the next
 
     /// A read transaction `Store.read` left open for the next read, which may use it (the store checks that nothing was
-    /// committed since it began). Anything else that uses the connection, or asks whether it is in a transaction, ends it
-    /// first: only a read that checked the snapshot runs in it.
+    /// committed since it began). Any statement on the connection outside such a read ends it first (`execute`,
+    /// `statement`, `shapedStatement`, `prepare`, and so every transaction): only a read that checked the snapshot runs
+    /// in it.
     /// Both flags are read before every statement, so unchecked (see EventLoop, exclusivity): checked, they cost 994
     /// instructions more per uncached request and 243 per cache hit (`Benchmarks/costs.sh`).
-    @exclusivity(unchecked) public private(set) var holdsRead = false
+    @exclusivity(unchecked) private(set) var holdsRead = false
     /// Set while a read's body runs in the held transaction (or in the one it begins to hold): its statements keep it.
-    @exclusivity(unchecked) public var inHeldRead = false
+    @exclusivity(unchecked) var inHeldRead = false
 
     /// Begins a read transaction to be held after the read (`holdsRead`).
-    public func beginHeldRead() throws {
+    func beginHeldRead() throws {
         try withStatement(Self.begin) { try $0.run() }
         holdsRead = true
     }
 
     /// Ends the held read transaction, if there is one and no read is running in it.
-    public func endHeldRead() {
+    func endHeldRead() {
         guard holdsRead, !inHeldRead else { return }
         holdsRead = false
         // A read transaction ends the same either way; COMMIT fails only with a write pending, which a read has not.

@@ -145,33 +145,35 @@ public final class Store {
         lastPragmaDataVersion = Int.min
     }
 
-    /// Runs `body` in one read transaction, so every query in it sees the same snapshot.
+    /// Runs `body` in one read transaction, so every query in it sees the same snapshot: the held one while it is
+    /// still now's (`holdsReadsForTheTurn`), else a new one.
     public func read<T>(_ body: () throws -> T) throws -> T {
-        if let version = heldSnapshotVersion() { return try inHeldRead(version: version, body) }
-        if database.isInTransaction { return try body() }
+        let held = heldSnapshotVersion()
+        if held == nil && database.isInTransaction { return try body() }  // inside a write, or inside this read
         isReading = true
+        snapshotDataVersion = held
         defer {
             isReading = false
             snapshotDataVersion = nil
         }
-        guard holdsReadsForTheTurn else {
+        if held == nil && !holdsReadsForTheTurn {
             return try database.transaction {
                 _ = try beginSnapshot()
                 return try body()
             }
         }
-        try database.beginHeldRead()
+        if held == nil { try database.beginHeldRead() }
         database.inHeldRead = true
         let result: T
         do {
             defer { database.inHeldRead = false }
-            heldSnapshot = try beginSnapshot()
+            if held == nil { heldSnapshot = try beginSnapshot() }
             result = try body()
         } catch {
             endHeldRead()
             throw error
         }
-        // Held only when the counter named its version: a later read can then check it by the counter alone.
+        // Kept only when the counter named its version: a later read can then check it by the counter alone.
         if heldSnapshot == nil { endHeldRead() }
         return result
     }
@@ -182,31 +184,13 @@ public final class Store {
         database.endHeldRead()
     }
 
-    /// The held read's data version while its snapshot is still now's; otherwise it ends the held read (nil).
+    /// The held read's data version while its snapshot is still now's; otherwise it ends the held read (nil). A write
+    /// on this connection needs no check here: its first statement ended the held read (`Database.endHeldRead`).
     private func heldSnapshotVersion() -> Int? {
         guard database.holdsRead, !database.inHeldRead else { return nil }
-        if let heldSnapshot, lastPragmaDataVersion != Int.min, walChanges.current() == heldSnapshot.change {
-            return heldSnapshot.dataVersion
-        }
+        if let heldSnapshot, walChanges.current() == heldSnapshot.change { return heldSnapshot.dataVersion }
         endHeldRead()
         return nil
-    }
-
-    private func inHeldRead<T>(version: Int, _ body: () throws -> T) throws -> T {
-        isReading = true
-        snapshotDataVersion = version
-        database.inHeldRead = true
-        defer {
-            isReading = false
-            snapshotDataVersion = nil
-        }
-        do {
-            defer { database.inHeldRead = false }
-            return try body()
-        } catch {
-            endHeldRead()
-            throw error
-        }
     }
 
     private static let snapshotOpener = SQL("PRAGMA schema_version")
